@@ -10,7 +10,31 @@ import java.util.Locale;
  */
 public final class MemoryBudget {
 
+    private static final java.util.concurrent.atomic.AtomicLong LIVE = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
     private MemoryBudget() {
+    }
+
+    /** Records that {@code bytes} of volume storage were allocated (negative: freed). */
+    static void track(long bytes) {
+        long now = LIVE.addAndGet(bytes);
+        PEAK.accumulateAndGet(now, Math::max);
+    }
+
+    /** Bytes of native volume storage allocated and not yet freed. */
+    public static long liveBytes() {
+        return LIVE.get();
+    }
+
+    /** Highest {@link #liveBytes()} since the last {@link #resetPeak()}. */
+    public static long peakBytes() {
+        return PEAK.get();
+    }
+
+    /** Starts a new peak measurement at the current live size. */
+    public static void resetPeak() {
+        PEAK.set(LIVE.get());
     }
 
     /** Physical memory of the machine in bytes, or {@code Long.MAX_VALUE} when unknown. */

@@ -41,6 +41,7 @@ public final class Volume implements AutoCloseable {
     private final ValueLayout.OfInt intLayout;
     private final ValueLayout.OfFloat floatLayout;
     private final ValueLayout.OfDouble doubleLayout;
+    private boolean tracked;
 
     private Volume(Dims dims, Spacing spacing, DataType type, MemorySegment data, ByteOrder order, Arena arena) {
         this.dims = dims;
@@ -65,7 +66,10 @@ public final class Volume implements AutoCloseable {
         MemoryBudget.require(bytes, "a " + dims + " " + type.label() + " volume");
         Arena arena = Arena.ofShared();
         try {
-            return new Volume(dims, spacing, type, arena.allocate(bytes, 64), ByteOrder.LITTLE_ENDIAN, arena);
+            Volume v = new Volume(dims, spacing, type, arena.allocate(bytes, 64), ByteOrder.LITTLE_ENDIAN, arena);
+            v.tracked = true;
+            MemoryBudget.track(bytes);
+            return v;
         } catch (OutOfMemoryError e) {
             arena.close();
             throw new InputException("not enough memory for a " + dims + " " + type.label() + " volume ("
@@ -266,9 +270,14 @@ public final class Volume implements AutoCloseable {
         return slab(z, z + 1);
     }
 
-    /** A view with another voxel size, sharing storage (e.g. when a protocol overrides the file's calibration). */
+    /**
+     * The same voxels with another voxel size (e.g. when a protocol overrides the file's
+     * calibration). Storage is shared and so is ownership: closing either volume frees it.
+     */
     public Volume withSpacing(Spacing newSpacing) {
-        return new Volume(dims, newSpacing, type, data, order, null);
+        Volume v = new Volume(dims, newSpacing, type, data, order, arena);
+        v.tracked = tracked;
+        return v;
     }
 
     /** A new volume holding the voxels of {@code box}, same type and spacing. */
@@ -325,9 +334,12 @@ public final class Volume implements AutoCloseable {
 
     /** Frees or unmaps the storage. Views of this volume become unusable. Closing a view does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (arena != null && arena.scope().isAlive()) {
             arena.close();
+            if (tracked) {
+                MemoryBudget.track(-data.byteSize());
+            }
         }
     }
 

@@ -1,0 +1,189 @@
+package org.tomolyte.image.histogram;
+
+import java.util.List;
+import org.tomolyte.core.BlockGrid;
+import org.tomolyte.core.Box;
+import org.tomolyte.core.InputException;
+import org.tomolyte.core.InternalException;
+import org.tomolyte.core.Parallel;
+import org.tomolyte.core.ParameterException;
+import org.tomolyte.core.Progress;
+import org.tomolyte.core.Volume;
+import org.tomolyte.core.VolumeStats;
+
+/**
+ * A grey-value histogram with equal-width bins, optionally restricted to the voxels of one label.
+ *
+ * <p>Binning follows scikit-image's {@code exposure.histogram} exactly, so thresholds computed
+ * from it equal scikit-image's: for integer images whose value range spans at most
+ * {@value #MAX_INTEGER_BINS} values, one bin per integer from the minimum to the maximum
+ * (bin centres are the integers); otherwise {@code bins} equal bins over [min, max] with numpy's
+ * {@code histogram} edge rules (the last bin includes its right edge). NaN voxels are not
+ * counted. Counting runs slab by slab in parallel; counts are integers, so the result is the
+ * same for any thread count.
+ *
+ * @param lo     left edge of the first bin (grey value)
+ * @param hi     right edge of the last bin (grey value)
+ * @param edges  bin edges, length bins + 1
+ * @param counts voxels per bin
+ */
+public record Histogram(double lo, double hi, double[] edges, long[] counts) {
+
+    /** Largest value range histogrammed with one bin per integer value. */
+    public static final int MAX_INTEGER_BINS = 1 << 20;
+
+    /** Number of bins. */
+    public int bins() {
+        return counts.length;
+    }
+
+    /** Centre of bin {@code i}: the integer itself for integer bins, else the edge midpoint. */
+    public double center(int i) {
+        return (edges[i] + edges[i + 1]) / 2;
+    }
+
+    /** All bin centres. */
+    public double[] centers() {
+        double[] c = new double[counts.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = center(i);
+        }
+        return c;
+    }
+
+    /** Total counted voxels. */
+    public long total() {
+        long t = 0;
+        for (long c : counts) {
+            t += c;
+        }
+        return t;
+    }
+
+    /**
+     * Histogram of all finite voxels of {@code image} over its own value range, as
+     * scikit-image's {@code histogram(image, nbins=bins)}.
+     */
+    public static Histogram of(Volume image, int bins) {
+        return of(image, bins, Double.NaN, Double.NaN, null, 0, Progress.NONE);
+    }
+
+    /**
+     * The general form.
+     *
+     * @param image  grey image
+     * @param bins   number of bins for non-integer data or wide integer ranges, 1..2^20
+     * @param lo     lower end of the range, or NaN for the image minimum
+     * @param hi     upper end of the range, or NaN for the image maximum
+     * @param labels when not null, only voxels whose label equals {@code label} are counted; same dims as image
+     * @param label  the label to count when {@code labels} is given
+     */
+    public static Histogram of(Volume image, int bins, double lo, double hi, Volume labels, int label, Progress progress) {
+        return compute(image, bins, lo, hi, labels, label, true, progress);
+    }
+
+    /**
+     * As {@link #of(Volume, int, double, double, Volume, int, Progress)} but always with
+     * {@code bins} equal-width bins over [lo, hi], also for integer images (numpy's
+     * {@code histogram(image, bins, range=(lo, hi))}).
+     */
+    public static Histogram ofReal(Volume image, int bins, double lo, double hi, Volume labels, int label) {
+        return compute(image, bins, lo, hi, labels, label, false, Progress.NONE);
+    }
+
+    private static Histogram compute(Volume image, int bins, double lo, double hi, Volume labels, int label,
+                                     boolean allowIntegerBins, Progress progress) {
+        if (bins < 1 || bins > MAX_INTEGER_BINS) {
+            throw new ParameterException("bins must be in 1.." + MAX_INTEGER_BINS + ", got " + bins);
+        }
+        if (labels != null && !labels.dims().equals(image.dims())) {
+            throw new InputException("labels are " + labels.dims() + " but the image is " + image.dims());
+        }
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            VolumeStats s = VolumeStats.of(image);
+            lo = Double.isNaN(lo) ? s.min() : lo;
+            hi = Double.isNaN(hi) ? s.max() : hi;
+        }
+        if (Double.isNaN(lo)) {
+            throw new InputException("image has no finite values to histogram");
+        }
+        if (hi < lo) {
+            throw new ParameterException("histogram range must have min <= max, got " + lo + ".." + hi);
+        }
+        double[] edges;
+        boolean integerBins = allowIntegerBins && image.type().isInteger() && hi - lo + 1 <= MAX_INTEGER_BINS
+                && lo == Math.rint(lo) && hi == Math.rint(hi);
+        if (integerBins) {
+            int n = (int) (hi - lo) + 1;
+            edges = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                edges[i] = lo - 0.5 + i;
+            }
+        } else {
+            if (lo == hi) {
+                lo -= 0.5;
+                hi += 0.5;
+            }
+            edges = linspace(lo, hi, bins + 1);
+        }
+        final double first = lo;
+        final double last = hi;
+        final double[] e = edges;
+        final int n = edges.length - 1;
+        BlockGrid grid = BlockGrid.slabsOf(image.dims(), 1 << 20);
+        List<long[]> parts = Parallel.map(grid.count(), b -> {
+            Box box = grid.box(b);
+            long start = image.dims().index(0, 0, box.z0());
+            long end = start + box.voxels();
+            long[] c = new long[n];
+            for (long i = start; i < end; i++) {
+                if (labels != null && labels.getInt(i) != label) {
+                    continue;
+                }
+                double v = image.get(i);
+                if (!(v >= first && v <= last)) {
+                    continue;
+                }
+                int k = integerBins ? (int) (v - first) : binOf(v, e, first, last, n);
+                c[k]++;
+            }
+            return c;
+        }, progress);
+        long[] counts = new long[n];
+        for (long[] p : parts) {
+            for (int i = 0; i < n; i++) {
+                counts[i] += p[i];
+            }
+        }
+        return new Histogram(integerBins ? first - 0.5 : first, integerBins ? last + 0.5 : last, edges, counts);
+    }
+
+    /** numpy's linspace: start + i * step, with the last value exactly {@code stop}. */
+    static double[] linspace(double start, double stop, int num) {
+        double[] y = new double[num];
+        double step = (stop - start) / (num - 1);
+        for (int i = 0; i < num; i++) {
+            y[i] = i * step + start;
+        }
+        y[num - 1] = stop;
+        return y;
+    }
+
+    /** numpy's uniform-bin index with its correction against the actual edges. */
+    private static int binOf(double v, double[] edges, double first, double last, int n) {
+        double norm = n / (last - first);
+        int k = (int) ((v - first) * norm);
+        if (k == n) {
+            k = n - 1;
+        }
+        if (v < edges[k]) {
+            k--;
+        } else if (v >= edges[k + 1] && k != n - 1) {
+            k++;
+        }
+        if (k < 0 || k >= n) {
+            throw new InternalException("histogram bin " + k + " out of range for value " + v);
+        }
+        return k;
+    }
+}

@@ -1,0 +1,58 @@
+package org.tomolyte.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tomolyte.core.op.DataSpec;
+import org.tomolyte.core.op.Op;
+import org.tomolyte.io.ReadOptions;
+
+/**
+ * A protocol checked by the preflight: every input probed, every op found, every parameter
+ * validated, every connection type-checked, and the spec of every output known. Running a plan
+ * can only fail on the data itself, not on a typo.
+ *
+ * @param protocol the protocol
+ * @param inputs   resolved inputs in protocol order
+ * @param steps    planned steps in order
+ */
+public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedStep> steps) {
+
+    /**
+     * A resolved input.
+     *
+     * @param name    input name
+     * @param source  the path (or {@code FILE.h5:/dataset}) actually read
+     * @param file    the file or directory on disk
+     * @param options read options (spacing override, raw layout, dataset)
+     * @param spec    what it holds
+     */
+    public record PlannedInput(String name, String source, Path file, ReadOptions options, DataSpec.VolumeSpec spec) {
+    }
+
+    /**
+     * Where a step input comes from.
+     *
+     * @param producer an input name or a step id
+     * @param port     the producing step's output port, or null for a protocol input
+     */
+    public record Ref(String producer, String port) {
+        /** {@code producer} or {@code producer.port}. */
+        @Override
+        public String toString() {
+            return port == null ? producer : producer + "." + port;
+        }
+    }
+
+    /**
+     * A validated step.
+     *
+     * @param step    the protocol step
+     * @param op      the op
+     * @param params  the bound, validated parameter record
+     * @param inputs  input port to its source
+     * @param outputs output port to its spec, in the op's order
+     */
+    public record PlannedStep(Protocol.Step step, Op<?> op, Record params, Map<String, Ref> inputs, Map<String, DataSpec> outputs) {
+    }
+}

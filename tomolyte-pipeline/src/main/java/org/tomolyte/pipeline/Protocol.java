@@ -1,0 +1,55 @@
+package org.tomolyte.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tomolyte.core.PhaseTable;
+import org.tomolyte.io.ReadOptions;
+
+/**
+ * A parsed protocol file ({@code tomolyte: 1}): named inputs, optional phase names, and steps.
+ * See the README for the format.
+ *
+ * @param file   the protocol file (for messages and hashing)
+ * @param name   protocol name
+ * @param inputs input name to its declaration, in file order
+ * @param phases phase names ({@link PhaseTable#NONE} when none given)
+ * @param steps  steps in order
+ */
+public record Protocol(Path file, String name, Map<String, Input> inputs, PhaseTable phases, List<Step> steps) {
+
+    /** The only schema version understood. */
+    public static final int SCHEMA = 1;
+
+    /**
+     * A protocol input.
+     *
+     * @param name    name referenced by steps
+     * @param source  path as given (relative paths are relative to the protocol's folder), or {@code FILE.h5:/dataset}
+     * @param options spacing override, raw layout, dataset
+     */
+    public record Input(String name, String source, ReadOptions options) {
+    }
+
+    /** How a step's volumes are saved. */
+    public enum Save {
+        /** Multi-page TIFF with ImageJ calibration (default). */
+        TIF,
+        /** Zarr v2 directory (chunked, zlib). */
+        ZARR,
+        /** Not saved (tables and metrics still are); the step is recomputed when a resumed run needs it. */
+        NONE
+    }
+
+    /**
+     * One step.
+     *
+     * @param id     step id: results key and output folder name
+     * @param op     op id
+     * @param in     input port to a reference: an input name, a step id (its first output) or {@code step.port}
+     * @param params raw parameters from the file
+     * @param save   how output volumes are saved
+     */
+    public record Step(String id, String op, Map<String, String> in, Map<String, Object> params, Save save) {
+    }
+}
