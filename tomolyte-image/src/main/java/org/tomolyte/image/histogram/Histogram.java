@@ -18,7 +18,9 @@ import org.tomolyte.core.VolumeStats;
  * from it equal scikit-image's: for integer images whose value range spans at most
  * {@value #MAX_INTEGER_BINS} values, one bin per integer from the minimum to the maximum
  * (bin centres are the integers); otherwise {@code bins} equal bins over [min, max] with numpy's
- * {@code histogram} edge rules (the last bin includes its right edge). NaN voxels are not
+ * {@code histogram} edge rules (the last bin includes its right edge). For F32 images the edges,
+ * centres and bin arithmetic are single precision, as numpy does for a float32 array, so that
+ * bin membership and thresholds agree to the bit. NaN voxels are not
  * counted. Counting runs slab by slab in parallel; counts are integers, so the result is the
  * same for any thread count.
  *
@@ -26,8 +28,9 @@ import org.tomolyte.core.VolumeStats;
  * @param hi     right edge of the last bin (grey value)
  * @param edges  bin edges, length bins + 1
  * @param counts voxels per bin
+ * @param singlePrecision true when edges and centres are float32 values (F32 images)
  */
-public record Histogram(double lo, double hi, double[] edges, long[] counts) {
+public record Histogram(double lo, double hi, double[] edges, long[] counts, boolean singlePrecision) {
 
     /** Largest value range histogrammed with one bin per integer value. */
     public static final int MAX_INTEGER_BINS = 1 << 20;
@@ -39,7 +42,7 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts) {
 
     /** Centre of bin {@code i}: the integer itself for integer bins, else the edge midpoint. */
     public double center(int i) {
-        return (edges[i] + edges[i + 1]) / 2;
+        return singlePrecision ? ((float) edges[i] + (float) edges[i + 1]) / 2f : (edges[i] + edges[i + 1]) / 2;
     }
 
     /** All bin centres. */
@@ -125,7 +128,13 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts) {
                 hi += 0.5;
             }
             edges = linspace(lo, hi, bins + 1);
+            if (image.type() == org.tomolyte.core.DataType.F32) {
+                for (int i = 0; i < edges.length; i++) {
+                    edges[i] = (float) edges[i];
+                }
+            }
         }
+        final boolean single = !integerBins && image.type() == org.tomolyte.core.DataType.F32;
         final double first = lo;
         final double last = hi;
         final double[] e = edges;
@@ -144,7 +153,7 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts) {
                 if (!(v >= first && v <= last)) {
                     continue;
                 }
-                int k = integerBins ? (int) (v - first) : binOf(v, e, first, last, n);
+                int k = integerBins ? (int) (v - first) : single ? binOfFloat((float) v, e, first, last, n) : binOf(v, e, first, last, n);
                 c[k]++;
             }
             return c;
@@ -155,7 +164,7 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts) {
                 counts[i] += p[i];
             }
         }
-        return new Histogram(integerBins ? first - 0.5 : first, integerBins ? last + 0.5 : last, edges, counts);
+        return new Histogram(integerBins ? first - 0.5 : first, integerBins ? last + 0.5 : last, edges, counts, single);
     }
 
     /** numpy's linspace: start + i * step, with the last value exactly {@code stop}. */
@@ -167,6 +176,24 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts) {
         }
         y[num - 1] = stop;
         return y;
+    }
+
+    /** As {@link #binOf} in float32 arithmetic, as numpy does for a float32 array. */
+    private static int binOfFloat(float v, double[] edges, double first, double last, int n) {
+        float norm = (float) (n / (last - first));
+        int k = (int) ((v - (float) first) * norm);
+        if (k == n) {
+            k = n - 1;
+        }
+        if (v < (float) edges[k]) {
+            k--;
+        } else if (v >= (float) edges[k + 1] && k != n - 1) {
+            k++;
+        }
+        if (k < 0 || k >= n) {
+            throw new InternalException("histogram bin " + k + " out of range for value " + v);
+        }
+        return k;
     }
 
     /** numpy's uniform-bin index with its correction against the actual edges. */
