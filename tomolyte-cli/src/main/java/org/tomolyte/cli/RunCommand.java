@@ -9,10 +9,9 @@ import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.op.DataSpec;
 import org.tomolyte.pipeline.OpRegistry;
 import org.tomolyte.pipeline.Plan;
-import org.tomolyte.pipeline.Preflight;
 import org.tomolyte.pipeline.Protocol;
 import org.tomolyte.pipeline.ProtocolParser;
-import org.tomolyte.pipeline.Runner;
+import org.tomolyte.pipeline.Series;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created; a rerun resumes finished steps).")
     Path out;
 
-    @Option(names = "--input", paramLabel = "NAME=PATH", description = "Use PATH for the protocol's input NAME (repeatable).")
+    @Option(names = "--input", paramLabel = "NAME=PATH",
+            description = "Use PATH for the protocol's input NAME. Repeat a NAME (or use a glob such as scans/t*.tif) to run a series.")
     List<String> inputs = List.of();
 
     @Option(names = "--preflight", description = "Only check the protocol and inputs and print the plan; compute nothing.")
@@ -42,21 +42,26 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, List<String>> overrides = new LinkedHashMap<>();
         for (String s : inputs) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
                 throw new ParameterException("--input must be NAME=PATH, got '" + s + "'");
             }
-            overrides.put(s.substring(0, eq), s.substring(eq + 1));
+            overrides.computeIfAbsent(s.substring(0, eq), k -> new java.util.ArrayList<>()).add(s.substring(eq + 1));
         }
         if (out == null && !preflight) {
             throw new ParameterException("--out DIR is required (or give --preflight)");
         }
         Protocol p = ProtocolParser.parse(protocol);
-        Plan plan = Preflight.plan(p, overrides, read.toOptions(), OpRegistry.load());
+        List<Series.Item> items = Series.items(p, overrides);
+        List<Plan> plans = Series.plan(p, items, read.toOptions(), OpRegistry.load());
+        Plan plan = plans.get(0);
         var o = Cli.out();
         if (preflight) {
+            if (items.size() > 1) {
+                o.printf("series of %d items: %s%n", items.size(), String.join(", ", items.stream().map(Series.Item::name).toList()));
+            }
             o.printf("protocol %s: OK (%d inputs, %d steps)%n", p.name(), plan.inputs().size(), plan.steps().size());
             for (Plan.PlannedInput in : plan.inputs()) {
                 o.printf("  input %-12s %s  %s %s, voxel %s%n", in.name(), in.source(), in.spec().dims(), in.spec().type().label(), in.spec().spacing());
@@ -68,9 +73,9 @@ final class RunCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
-        Runner.Summary sum = Runner.run(plan, out, new ConsoleListener());
-        o.printf("done: %d steps (%d resumed); results in %s (results.json, report.html)%n", plan.steps().size(),
-                sum.resumed().size(), out);
+        Series.run(items, plans, out, new ConsoleListener());
+        o.printf("done: %d steps%s; results in %s (results.json, report.html)%n", plan.steps().size(),
+                items.size() > 1 ? " on each of " + items.size() + " series items" : "", out);
         o.flush();
         return 0;
     }

@@ -49,7 +49,8 @@ public record Protocol(Path file, String name, Map<String, Input> inputs, PhaseT
      * @param in     input port to a reference: an input name, a step id (its first output) or {@code step.port}
      * @param params raw parameters from the file
      * @param save   how output volumes are saved
+     * @param phases phase names for this step only (e.g. {@code {0: solid, 1: pore}} for a threshold mask), or null to use the protocol's
      */
-    public record Step(String id, String op, Map<String, String> in, Map<String, Object> params, Save save) {
+    public record Step(String id, String op, Map<String, String> in, Map<String, Object> params, Save save, PhaseTable phases) {
     }
 }

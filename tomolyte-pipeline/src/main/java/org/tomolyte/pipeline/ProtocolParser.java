@@ -36,7 +36,7 @@ public final class ProtocolParser {
     private static final Set<String> TOP = Set.of("tomolyte", "name", "description", "inputs", "phases", "steps");
     private static final Set<String> INPUT = Set.of("path", "spacing_um", "dataset", "raw");
     private static final Set<String> RAW = Set.of("dims", "type", "order", "offset_bytes");
-    private static final Set<String> STEP = Set.of("id", "op", "in", "params", "save");
+    private static final Set<String> STEP = Set.of("id", "op", "in", "params", "save", "phases");
     private static final String ID = "[a-z][a-z0-9_-]*";
 
     private ProtocolParser() {
@@ -86,21 +86,7 @@ public final class ProtocolParser {
         if (top.get("inputs") != null) {
             map(top.get("inputs"), "inputs").forEach((k, v) -> inputs.put(k, input(k, v)));
         }
-        PhaseTable phases = PhaseTable.NONE;
-        if (top.get("phases") != null) {
-            Map<Object, Object> raw = rawMap(top.get("phases"), "phases");
-            TreeMap<Integer, String> names = new TreeMap<>();
-            raw.forEach((k, v) -> {
-                int id;
-                try {
-                    id = k instanceof Integer i ? i : Integer.parseInt(String.valueOf(k).trim());
-                } catch (NumberFormatException e) {
-                    throw new ParameterException("phases: keys must be label values (integers), found '" + k + "'");
-                }
-                names.put(id, String.valueOf(v));
-            });
-            phases = new PhaseTable(names);
-        }
+        PhaseTable phases = top.get("phases") == null ? PhaseTable.NONE : phases(top.get("phases"), "phases");
         Object stepsRaw = top.get("steps");
         if (!(stepsRaw instanceof List<?> list) || list.isEmpty()) {
             throw new ParameterException("steps must be a non-empty list of steps, found " + (stepsRaw == null ? "nothing" : stepsRaw));
@@ -139,9 +125,29 @@ public final class ProtocolParser {
                     default -> throw new ParameterException(where + ": save must be tif, zarr or none, found '" + s.get("save") + "'");
                 };
             }
-            steps.add(new Protocol.Step(id, op, in, params, save));
+            PhaseTable stepPhases = s.get("phases") == null ? null : phases(s.get("phases"), where + ": phases");
+            steps.add(new Protocol.Step(id, op, in, params, save, stepPhases));
         }
         return new Protocol(file, name, inputs, phases, steps);
+    }
+
+    private static PhaseTable phases(Object o, String where) {
+        Map<Object, Object> raw = rawMap(o, where);
+        TreeMap<Integer, String> names = new TreeMap<>();
+        raw.forEach((k, v) -> {
+            int id;
+            try {
+                id = k instanceof Integer i ? i : Integer.parseInt(String.valueOf(k).trim());
+            } catch (NumberFormatException e) {
+                throw new ParameterException(where + ": keys must be label values (integers), found '" + k + "'");
+            }
+            names.put(id, String.valueOf(v));
+        });
+        try {
+            return new PhaseTable(names);
+        } catch (ParameterException e) {
+            throw new ParameterException(where + ": " + e.getMessage());
+        }
     }
 
     private static Protocol.Input input(String name, Object v) {

@@ -95,7 +95,7 @@ public final class Runner {
                 Protocol.Step step = ps.step();
                 Map<String, Object> params = paramsMap(ps.params());
                 StringBuilder keyText = new StringBuilder(ps.op().id() + "|" + ps.op().version() + "|" + Json.text(params)
-                        + "|" + step.save());
+                        + "|" + step.save() + "|" + (step.phases() != null ? step.phases() : plan.protocol().phases()));
                 ps.inputs().forEach((port, ref) -> keyText.append('|').append(port).append('=').append(keys.get(ref.producer()))
                         .append('.').append(ref.port()));
                 String key = Hashing.of(keyText.toString());
@@ -125,7 +125,8 @@ public final class Runner {
                     }
                     Map<String, Object> in = new LinkedHashMap<>();
                     ps.inputs().forEach((port, ref) -> in.put(port, values.get(valueKey(ref))));
-                    OpResult r = invoke(ps.op(), ps.params(), new OpInputs(in), new OpContext(listener.progress(), plan.protocol().phases()));
+                    OpResult r = invoke(ps.op(), ps.params(), new OpInputs(in), new OpContext(listener.progress(),
+                            step.phases() != null ? step.phases() : plan.protocol().phases()));
                     check(ps, r);
                     metrics = r.metrics();
                     plots = r.plots();

@@ -1,0 +1,182 @@
+package org.tomolyte.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tomolyte.core.InternalException;
+import org.tomolyte.core.Volume;
+import org.tomolyte.io.ReadOptions;
+import org.tomolyte.io.VolumeIO;
+import org.tomolyte.pipeline.Json;
+import org.tomolyte.pipeline.OpRegistry;
+import org.tomolyte.pipeline.Plan;
+import org.tomolyte.pipeline.Protocol;
+import org.tomolyte.pipeline.ProtocolParser;
+import org.tomolyte.pipeline.RunListener;
+import org.tomolyte.pipeline.Series;
+import org.tomolyte.testkit.Cathode;
+import org.tomolyte.testkit.CrackedPellet;
+import org.tomolyte.testkit.Phantoms;
+import org.tomolyte.testkit.SymmetricCell;
+
+/**
+ * The main job on built-in data: generates the test kit's phantoms (a cracked LPS pellet, a
+ * four-phase cathode, a Li | LSPS | Li cell as a time series), writes them as calibrated TIFFs,
+ * runs the example protocols shipped in {@code examples/} on them, and prints what was measured
+ * next to the known answer.
+ */
+final class Demo {
+
+    static final String[] PROTOCOLS = {"pellet-porosity.yaml", "cathode-phases.yaml", "cell-voids.yaml"};
+    private static final long SEED = 2026;
+    private static final int CELL_STEPS = 4;
+
+    private final Path out;
+    private final PrintWriter console;
+    private final RunListener listener;
+
+    Demo(Path out, PrintWriter console, RunListener listener) {
+        this.out = out;
+        this.console = console;
+        this.listener = listener;
+    }
+
+    /** One line of the summary: a quantity measured by a protocol next to its true value. */
+    record Check(String what, double measured, double truth, String unit) {
+    }
+
+    List<Check> run() {
+        Path data = out.resolve("data");
+        Path protocols = out.resolve("protocols");
+        Map<String, Object> truth = new LinkedHashMap<>();
+        List<Check> checks = new ArrayList<>();
+        console.println("generating phantoms in " + data + " ...");
+        console.flush();
+        double pelletPorosity;
+        try (CrackedPellet.Phantom p = Phantoms.pellet(SEED)) {
+            VolumeIO.write(p.grey(), data.resolve("pellet-grey.tif"));
+            VolumeIO.write(p.labels(), data.resolve("pellet-labels.tif"));
+            pelletPorosity = p.truth().porosity();
+            truth.put("pellet", Map.of("porosity", p.truth().porosity(), "pore_volume_um3", p.truth().poreVolumeUm3(),
+                    "crack_volume_um3", p.truth().crackVolumeUm3(), "pore_count", p.truth().poreCount()));
+        }
+        Cathode.Truth cathode;
+        try (Cathode.Phantom c = Phantoms.cathode(SEED)) {
+            VolumeIO.write(c.grey(), data.resolve("cathode-grey.tif"));
+            VolumeIO.write(c.labels(), data.resolve("cathode-labels.tif"));
+            cathode = c.truth();
+            Map<String, Object> fr = new LinkedHashMap<>();
+            cathode.phases().forEach(ph -> fr.put(ph.name(), ph.fraction()));
+            truth.put("cathode", Map.of("fractions", fr));
+        }
+        List<SymmetricCell.Truth> cell = new ArrayList<>();
+        for (SymmetricCell.Step s : Phantoms.cell(SEED, CELL_STEPS)) {
+            try (s) {
+                VolumeIO.write(s.labels(), data.resolve("cell").resolve("labels-t" + s.index() + ".tif"));
+                VolumeIO.write(s.grey(), data.resolve("cell").resolve("grey-t" + s.index() + ".tif"));
+                cell.add(s.truth());
+            }
+        }
+        List<Map<String, Object>> cellTruth = new ArrayList<>();
+        double cellVoxelUm3 = Phantoms.cellConfig(CELL_STEPS).spacing().voxelVolumeUm3();
+        for (SymmetricCell.Truth t : cell) {
+            cellTruth.add(Map.of("step", t.step(), "stripping_void_volume_um3", t.stripping().voidVolumeUm3(),
+                    "stripping_contact_fraction", t.stripping().contactFraction(), "plating_void_volume_um3", t.plating().voidVolumeUm3(),
+                    "void_volume_um3", t.voidVoxels() * cellVoxelUm3));
+        }
+        truth.put("cell", cellTruth);
+        Json.write(data.resolve("truth.json"), truth);
+
+        copyExamples(protocols);
+        runProtocol(protocols.resolve("pellet-porosity.yaml"), Map.of("scan", List.of(data.resolve("pellet-grey.tif").toString())));
+        runProtocol(protocols.resolve("cathode-phases.yaml"), Map.of("grey", List.of(data.resolve("cathode-grey.tif").toString()),
+                "labels", List.of(data.resolve("cathode-labels.tif").toString())));
+        runProtocol(protocols.resolve("cell-voids.yaml"), Map.of("labels", List.of(data.resolve("cell").resolve("labels-t*.tif").toString())));
+
+        Map<String, Object> pellet = results("pellet-porosity");
+        checks.add(new Check("pellet porosity (Otsu threshold)", number(pellet, "porosity", "pore", "fraction"), pelletPorosity, ""));
+        Map<String, Object> cat = results("cathode-phases");
+        for (Cathode.PhaseTruth ph : cathode.phases()) {
+            String name = ph.label() == Cathode.ACTIVE ? "nmc" : ph.name();
+            checks.add(new Check("cathode " + name + " fraction (labels)", number(cat, "fractions", name, "fraction"), ph.fraction(), ""));
+        }
+        checks.add(new Check("cathode nmc fraction (Otsu on grey)", number(cat, "nmc-fraction", "nmc", "fraction"),
+                cathode.phase(Cathode.ACTIVE).fraction(), ""));
+        Map<String, Object> series = results("cell-voids");
+        for (SymmetricCell.Truth t : cell) {
+            Map<String, Object> item = asMap(series.get("labels-t" + t.step()));
+            checks.add(new Check("cell t" + t.step() + " stripping void volume", number(item, "stripping", "void", "volume_um3"),
+                    t.stripping().voidVolumeUm3(), "um^3"));
+        }
+        return checks;
+    }
+
+    private void runProtocol(Path protocol, Map<String, List<String>> inputs) {
+        Protocol p = ProtocolParser.parse(protocol);
+        String name = protocol.getFileName().toString().replace(".yaml", "");
+        console.println("running " + protocol + " -> " + out.resolve(name));
+        console.flush();
+        List<Series.Item> items = Series.items(p, inputs);
+        List<Plan> plans = Series.plan(p, items, ReadOptions.DEFAULT, OpRegistry.load());
+        Series.run(items, plans, out.resolve(name), listener);
+    }
+
+    private Map<String, Object> results(String name) {
+        return Json.read(out.resolve(name).resolve("results.json"));
+    }
+
+    private void copyExamples(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String name : PROTOCOLS) {
+                try (InputStream in = Demo.class.getResourceAsStream("/examples/" + name)) {
+                    if (in == null) {
+                        throw new InternalException("example protocol " + name + " is missing from the build");
+                    }
+                    Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new InternalException(dir + ": cannot write example protocols (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new InternalException("demo results are missing an expected entry");
+    }
+
+    private static double number(Map<String, Object> m, String... path) {
+        Object o = m;
+        for (String k : path) {
+            o = asMap(o).get(k);
+        }
+        if (o instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new InternalException("demo results have no number at " + String.join(".", path));
+    }
+
+    /** Formats the summary table. */
+    static String summary(List<Check> checks) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-44s %14s %14s %10s%n", "quantity", "measured", "truth", "error"));
+        for (Check c : checks) {
+            double err = c.truth() == 0 ? c.measured() : (c.measured() - c.truth()) / c.truth();
+            sb.append(String.format(Locale.ROOT, "%-44s %14.6g %14.6g %9.2f%%%s%n", c.what(), c.measured(), c.truth(), 100 * err,
+                    c.unit().isEmpty() ? "" : "  " + c.unit()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,343 @@
+package org.tomolyte.pipeline;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomolyte.core.InputException;
+import org.tomolyte.core.InternalException;
+import org.tomolyte.core.ParameterException;
+import org.tomolyte.core.Plot;
+import org.tomolyte.core.Table;
+import org.tomolyte.io.ReadOptions;
+import org.tomolyte.io.TableCsv;
+import org.tomolyte.io.VolumeIO;
+import org.tomolyte.pipeline.report.PlotRenderer;
+
+/**
+ * Runs one protocol over a series of scans, time steps or samples, identically.
+ *
+ * <p>A series arises when an input is given several paths ({@code --input scan=a.tif --input
+ * scan=b.tif}) or a glob ({@code scans/t*.tif}, in the protocol or on the command line; matches
+ * in natural order, so {@code t2} comes before {@code t10}). Several inputs may vary together
+ * when they have the same number of paths (a grey image and its labels per time step). Each item
+ * is named after the file stem of the first varying input and runs into {@code DIR/<item>/}
+ * exactly as a single run would. Across the series Tomolyte then writes
+ * <pre>
+ * DIR/results.json                 item -&gt; step -&gt; metrics
+ * DIR/series.csv                   one row per item: index, item, every numeric metric as step.key columns
+ * DIR/series/&lt;step&gt;/&lt;table&gt;.csv    each step table of every item, stacked, with index and item columns
+ * DIR/series/&lt;metric&gt;.png/.svg     each numeric metric against the item index
+ * DIR/report.html, provenance.json the series report and record
+ * </pre>
+ */
+public final class Series {
+
+    private static final int MAX_PLOTS = 40;
+
+    private Series() {
+    }
+
+    /**
+     * One member of a series.
+     *
+     * @param name   item name (file stem of the first varying input), unique in the series
+     * @param inputs input name to path for this item
+     */
+    public record Item(String name, Map<String, String> inputs) {
+    }
+
+    /**
+     * Expands the protocol's inputs and the command line's into series items. Returns one item
+     * with an empty name when nothing varies.
+     *
+     * @param overrides input name to the paths given on the command line (one or more each)
+     */
+    public static List<Item> items(Protocol protocol, Map<String, List<String>> overrides) {
+        Path base = protocol.file().toAbsolutePath().getParent();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Protocol.Input in : protocol.inputs().values()) {
+            List<String> given = overrides.get(in.name());
+            List<String> paths = new ArrayList<>();
+            if (given != null) {
+                for (String g : given) {
+                    paths.addAll(expand(g, Path.of("").toAbsolutePath(), "--input " + in.name()));
+                }
+            } else {
+                paths.addAll(expand(in.source(), base, protocol.file() + ": inputs." + in.name()));
+            }
+            values.put(in.name(), paths);
+        }
+        for (String name : overrides.keySet()) {
+            if (!protocol.inputs().containsKey(name)) {
+                throw new ParameterException("--input " + name + "=...: the protocol has no input '" + name + "'; its inputs: "
+                        + (protocol.inputs().isEmpty() ? "none" : String.join(", ", protocol.inputs().keySet())));
+            }
+        }
+        int n = 1;
+        String first = null;
+        for (var e : values.entrySet()) {
+            int k = e.getValue().size();
+            if (k > 1) {
+                if (n > 1 && k != n) {
+                    throw new ParameterException("inputs vary in number: '" + first + "' has " + n + " paths but '" + e.getKey()
+                            + "' has " + k + "; inputs of a series must have equal counts or a single path");
+                }
+                if (n == 1) {
+                    first = e.getKey();
+                }
+                n = k;
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (var e : values.entrySet()) {
+                m.put(e.getKey(), e.getValue().size() == 1 ? e.getValue().get(0) : e.getValue().get(i));
+            }
+            String name = "";
+            if (n > 1) {
+                name = stem(m.get(first));
+                if (!names.add(name)) {
+                    name = name + "-" + i;
+                    names.add(name);
+                }
+            }
+            items.add(new Item(name, m));
+        }
+        return items;
+    }
+
+    /** Plans every item (so a bad file anywhere in the series fails before any computing). */
+    public static List<Plan> plan(Protocol protocol, List<Item> items, ReadOptions cli, OpRegistry registry) {
+        List<Plan> plans = new ArrayList<>();
+        for (Item it : items) {
+            try {
+                plans.add(Preflight.plan(protocol, it.inputs(), cli, registry));
+            } catch (ParameterException e) {
+                throw new ParameterException((it.name().isEmpty() ? "" : "series item '" + it.name() + "': ") + e.getMessage(), e);
+            } catch (InputException e) {
+                throw new InputException((it.name().isEmpty() ? "" : "series item '" + it.name() + "': ") + e.getMessage(), e);
+            }
+        }
+        return plans;
+    }
+
+    /** Runs planned items into {@code outDir} and writes the series outputs. */
+    public static void run(List<Item> items, List<Plan> plans, Path outDir, RunListener listener) {
+        if (items.size() == 1 && items.get(0).name().isEmpty()) {
+            Runner.run(plans.get(0), outDir, listener);
+            return;
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            listener.note("series item " + (i + 1) + "/" + items.size() + ": " + items.get(i).name());
+            Runner.Summary s = Runner.run(plans.get(i), outDir.resolve(items.get(i).name()), listener);
+            results.put(items.get(i).name(), s.results());
+        }
+        Json.write(outDir.resolve("results.json"), results);
+        Table metrics = metricsTable(items, results);
+        TableCsv.write(metrics, outDir.resolve("series.csv"));
+        List<String> plots = plotMetrics(metrics, outDir.resolve("series"));
+        List<String> tables = stackTables(items, plans.get(0), outDir);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("tool", "tomolyte");
+        prov.put("version", BuildInfo.version());
+        prov.put("commit", BuildInfo.commit());
+        prov.put("protocol", Map.of("path", plans.get(0).protocol().file().toString(),
+                "sha256", Hashing.ofPath(plans.get(0).protocol().file())));
+        List<Map<String, Object>> its = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            its.add(Map.of("index", i, "item", items.get(i).name(), "inputs", items.get(i).inputs(),
+                    "provenance", items.get(i).name() + "/provenance.json"));
+        }
+        prov.put("items", its);
+        Json.write(outDir.resolve("provenance.json"), prov);
+        SeriesReport.write(outDir.resolve("report.html"), plans.get(0).protocol().name(), items, plots, tables);
+    }
+
+    private static Table metricsTable(List<Item> items, Map<String, Object> results) {
+        List<String> cols = new ArrayList<>();
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (Item it : items) {
+            Map<String, Double> flat = new LinkedHashMap<>();
+            flatten("", results.get(it.name()), flat);
+            for (String k : flat.keySet()) {
+                if (!cols.contains(k)) {
+                    cols.add(k);
+                }
+            }
+            rows.add(flat);
+        }
+        Table.Builder b = Table.builder("series").column("index", "", Table.Kind.INTEGER, "position in the series")
+                .column("item", "", Table.Kind.TEXT, "series item");
+        for (String c : cols) {
+            b.column(c, "", Table.Kind.REAL, "metric " + c);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Object[] row = new Object[2 + cols.size()];
+            row[0] = i;
+            row[1] = items.get(i).name();
+            for (int c = 0; c < cols.size(); c++) {
+                row[2 + c] = rows.get(i).getOrDefault(cols.get(c), Double.NaN);
+            }
+            b.row(row);
+        }
+        return b.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Object o, Map<String, Double> out) {
+        if (o instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).forEach((k, v) -> flatten(prefix.isEmpty() ? column(k) : prefix + "." + column(k), v, out));
+        } else if (o instanceof Number n) {
+            out.put(prefix, n.doubleValue());
+        }
+    }
+
+    private static String column(String key) {
+        String c = key.replaceAll("[^A-Za-z0-9_]", "_");
+        return c.isEmpty() || Character.isDigit(c.charAt(0)) ? "_" + c : c;
+    }
+
+    private static List<String> plotMetrics(Table t, Path dir) {
+        List<String> names = new ArrayList<>();
+        double[] x = new double[t.rowCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InternalException(dir + ": cannot create (" + e.getMessage() + ")", e);
+        }
+        for (Table.Column c : t.columns().subList(2, t.columns().size())) {
+            if (names.size() >= MAX_PLOTS) {
+                break;
+            }
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                y[i] = t.number(i, c.name());
+            }
+            String name = c.name().replace('.', '-');
+            PlotRenderer.write(new Plot(name, c.name(), "series index", c.name(), Plot.Kind.LINE, false,
+                    List.of(new Plot.Series("", x, y))), dir);
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static List<String> stackTables(List<Item> items, Plan plan, Path outDir) {
+        List<String> written = new ArrayList<>();
+        for (Plan.PlannedStep ps : plan.steps()) {
+            for (var out : ps.outputs().entrySet()) {
+                if (!(out.getValue() instanceof org.tomolyte.core.op.DataSpec.TableSpec spec)) {
+                    continue;
+                }
+                Table.Builder b = null;
+                for (int i = 0; i < items.size(); i++) {
+                    Path dir = outDir.resolve(items.get(i).name()).resolve(ps.step().id());
+                    StepRecord rec = StepRecord.load(dir, String.valueOf(Json.read(dir.resolve(StepRecord.FILE)).get("key")));
+                    Table t = (Table) rec.loadOutput(dir, out.getKey(), spec);
+                    if (b == null) {
+                        b = Table.builder(t.name()).column("index", "", Table.Kind.INTEGER, "position in the series")
+                                .column("item", "", Table.Kind.TEXT, "series item");
+                        for (Table.Column c : t.columns()) {
+                            b.column(c.name(), c.unit(), c.kind(), c.description());
+                        }
+                    }
+                    for (int r = 0; r < t.rowCount(); r++) {
+                        Object[] row = new Object[t.columns().size() + 2];
+                        row[0] = i;
+                        row[1] = items.get(i).name();
+                        for (int c = 0; c < t.columns().size(); c++) {
+                            row[c + 2] = t.value(r, c);
+                        }
+                        b.row(row);
+                    }
+                }
+                String rel = "series/" + ps.step().id() + "/" + spec.name() + ".csv";
+                TableCsv.write(b.build(), outDir.resolve(rel));
+                written.add(rel);
+            }
+        }
+        return written;
+    }
+
+    /** Expands a glob in the last path component; other paths are returned as they are (resolved against {@code base}). */
+    static List<String> expand(String source, Path base, String where) {
+        VolumeIO.Source s = VolumeIO.Source.parse(source);
+        String file = s.file().toString();
+        Path resolved = base.resolve(s.file()).normalize();
+        if (!file.contains("*") && !file.contains("?") && !file.contains("[")) {
+            return List.of(s.dataset() == null ? resolved.toString() : resolved + ":" + s.dataset());
+        }
+        Path dir = resolved.getParent();
+        PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + resolved.getFileName());
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (m.matches(p.getFileName()) && !p.getFileName().toString().startsWith(".")) {
+                    matches.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(where + ": cannot list " + dir + " (" + e.getMessage() + ")", e);
+        }
+        if (matches.isEmpty()) {
+            throw new InputException(where + ": no file matches " + resolved);
+        }
+        matches.sort(Comparator.comparing(p -> p.getFileName().toString(), Series::natural));
+        return matches.stream().map(p -> s.dataset() == null ? p.toString() : p + ":" + s.dataset()).toList();
+    }
+
+    /** Natural order: runs of digits compare as numbers ("t2" before "t10"). */
+    static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static String stem(String source) {
+        String n = VolumeIO.Source.parse(source).file().getFileName().toString();
+        for (String ext : new String[] {".ome.tif", ".tiff", ".tif", ".zarr", ".npy", ".raw", ".h5", ".hdf5"}) {
+            if (n.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+                return n.substring(0, n.length() - ext.length());
+            }
+        }
+        return n;
+    }
+}
