@@ -79,6 +79,7 @@ public final class Cathode {
                          double fibreRadiusUm, double fibreLengthUm, int poreCount, double poreMinRadiusUm,
                          double poreMaxRadiusUm, double voidGrey, double activeGrey, double electrolyteGrey,
                          double carbonGrey, double noiseSigma) {
+        /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
             Check.notNull("dims", dims);
             Check.notNull("spacing", spacing);
@@ -142,11 +143,17 @@ public final class Cathode {
      */
     public record Truth(Dims dims, Spacing spacing, List<PhaseTruth> phases, double noiseSigma, int particleCount,
                         int fibreCount, int poreCount) {
+        /** Makes the lists unmodifiable copies. */
         public Truth {
             phases = List.copyOf(phases);
         }
 
-        /** The answer for phase {@code label} (0..3). */
+        /**
+         * The answer for one phase.
+         *
+         * @param label 0 void, 1 active, 2 electrolyte, 3 carbon
+         * @return that phase's counts and grey mean
+         */
         public PhaseTruth phase(int label) {
             return phases.get(label);
         }

@@ -56,6 +56,7 @@ public final class CrackedPellet {
      */
     public record Crack(double centreXUm, double centreYUm, double centreZUm, double normalX, double normalY,
                         double normalZ, double apertureUm, double radiusUm) {
+        /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Crack {
             Check.finite("crack centreXUm", centreXUm);
             Check.finite("crack centreYUm", centreYUm);
@@ -99,6 +100,7 @@ public final class CrackedPellet {
     public record Config(Dims dims, Spacing spacing, int poreCount, double poreMinRadiusUm, double poreMaxRadiusUm,
                          double poreGapUm, List<Crack> cracks, double electrolyteGrey, double voidGrey,
                          double noiseSigma) {
+        /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
             Check.notNull("dims", dims);
             Check.notNull("spacing", spacing);
@@ -173,6 +175,7 @@ public final class CrackedPellet {
                         long crackPoreOverlapVoxels, double porosity, double poreVolumeUm3, double crackVolumeUm3,
                         double analyticPoreVolumeUm3, int poreCount, List<Pore> pores, List<CrackTruth> cracks,
                         double electrolyteGrey, double voidGrey, double noiseSigma) {
+        /** Makes the lists unmodifiable copies. */
         public Truth {
             pores = List.copyOf(pores);
             cracks = List.copyOf(cracks);

@@ -20,6 +20,9 @@ public final class Phantoms {
     /**
      * 20 spheres of radius 12 um, at least 2 um apart, in a 128^3 volume of 1 um voxels
      * ({@link Spheres#uniform}).
+     *
+     * @param seed random seed
+     * @return the phantom; close it
      */
     public static Spheres.Phantom spheres(long seed) {
         return Spheres.uniform(new Dims(128, 128, 128), Spacing.isotropic(1.0), 20, 12.0, 2.0, seed);
@@ -38,6 +41,9 @@ public final class Phantoms {
      * (0.7 um apart), two tilted penny cracks (aperture 2.1 um / radius 30 um and 1.75 um / 25 um,
      * both fully inside), electrolyte grey 40000, void grey 12000, noise sigma 2500
      * ({@link CrackedPellet#generate}).
+     *
+     * @param seed random seed
+     * @return the phantom; close it
      */
     public static CrackedPellet.Phantom pellet(long seed) {
         return CrackedPellet.generate(pelletConfig(), seed);
@@ -64,7 +70,9 @@ public final class Phantoms {
      * 3 fixed voids (radius 4-8 um, depth 4 um) at the top (plating) interface; grey lithium
      * 12000, electrolyte 30000, void 4000, noise sigma 1500 ({@link SymmetricCell#series}).
      *
+     * @param seed  random seed
      * @param steps number of time steps, 1..12
+     * @return the steps in order; close each
      */
     public static List<SymmetricCell.Step> cell(long seed, int steps) {
         return SymmetricCell.series(cellConfig(steps), seed);
@@ -83,6 +91,9 @@ public final class Phantoms {
      * 3 um, about 2 %); 250 pores (radius 0.2-0.5 um, about 2 %); electrolyte the rest; grey
      * void 20, NMC 200, electrolyte 130, carbon 70, noise sigma 12
      * ({@link Cathode#generate}).
+     *
+     * @param seed random seed
+     * @return the phantom; close it
      */
     public static Cathode.Phantom cathode(long seed) {
         return Cathode.generate(cathodeConfig(), seed);

@@ -63,6 +63,7 @@ public final class Spheres {
      */
     public record Truth(Dims dims, Spacing spacing, List<Sphere> spheres, long foregroundVoxels,
                         double foregroundFraction, double analyticForegroundVolumeUm3) {
+        /** Makes the lists unmodifiable copies. */
         public Truth {
             spheres = List.copyOf(spheres);
         }
@@ -95,6 +96,7 @@ public final class Spheres {
      * @param seed      random seed; the same seed gives byte-identical volumes
      * @throws ParameterException for a bad parameter, or when a sphere cannot be placed within
      *                            20,000 random draws (too many or too large spheres)
+     * @return the phantom (close it to free the volumes)
      */
     public static Phantom generate(Dims dims, Spacing spacing, double[] radiiUm, double minGapUm, long seed) {
         Check.notNull("dims", dims);
@@ -160,8 +162,13 @@ public final class Spheres {
      * {@code count} spheres of one radius: the convenience form of
      * {@link #generate(Dims, Spacing, double[], double, long)}.
      *
+     * @param dims     volume size in voxels
+     * @param spacing  voxel size in um (anisotropic allowed)
      * @param count    number of spheres, &gt;= 1
      * @param radiusUm radius of every sphere in um, &gt; 0
+     * @param minGapUm smallest surface-to-surface distance between two spheres in um, &gt;= 0
+     * @param seed     random seed; the same seed gives byte-identical volumes
+     * @return the phantom (close it to free the volumes)
      */
     public static Phantom uniform(Dims dims, Spacing spacing, int count, double radiusUm, double minGapUm, long seed) {
         Check.range("count", count, 1, 1_000_000);

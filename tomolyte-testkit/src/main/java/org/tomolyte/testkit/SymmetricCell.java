@@ -75,6 +75,7 @@ public final class SymmetricCell {
                          int strippingVoids, double maxVoidRadiusUm, double maxVoidDepthUm, double voidGapUm,
                          int platingVoids, double platingVoidRadiusUm, double platingVoidDepthUm,
                          double lithiumGrey, double electrolyteGrey, double voidGrey, double noiseSigma) {
+        /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
             Check.notNull("dims", dims);
             Check.notNull("spacing", spacing);
@@ -176,6 +177,7 @@ public final class SymmetricCell {
                                  List<InterfaceVoid> voids, int voidCount, long voidVoxels, double voidVolumeUm3,
                                  double analyticVoidVolumeUm3, long contactColumns, double contactFraction,
                                  double contactAreaUm2) {
+        /** Makes the lists unmodifiable copies. */
         public InterfaceTruth {
             voids = List.copyOf(voids);
         }

@@ -17,6 +17,10 @@ public final class VolumeAssert {
     /**
      * Asserts equal dims, data type and voxel values (spacing is not compared). On failure the
      * message names the first differing voxel (x, y, z) in x-fastest order and both values.
+     *
+     * @param expected the reference volume
+     * @param actual   the volume under test
+     * @throws AssertionError when they differ
      */
     public static void assertSameContent(Volume expected, Volume actual) {
         sameDims(expected, actual);
@@ -44,7 +48,10 @@ public final class VolumeAssert {
      * NaN matches only NaN). On failure the message gives the largest difference, its voxel and
      * both values.
      *
-     * @param tol largest allowed absolute difference, in the volumes' value units, &gt;= 0
+     * @param expected the reference volume
+     * @param actual   the volume under test
+     * @param tol      largest allowed absolute difference, in the volumes' value units, &gt;= 0
+     * @throws AssertionError when a voxel differs by more than {@code tol}
      */
     public static void assertClose(Volume expected, Volume actual, double tol) {
         if (!(tol >= 0)) {
@@ -78,9 +85,11 @@ public final class VolumeAssert {
      * Asserts that the fraction of voxels equal to {@code value} is within {@code tol} of
      * {@code expectedFraction}.
      *
+     * @param volume           the volume under test
      * @param value            the voxel value counted (e.g. a label)
      * @param expectedFraction expected fraction, 0..1
      * @param tol              largest allowed absolute difference of fractions, &gt;= 0
+     * @throws AssertionError when the fraction is off by more than {@code tol}
      */
     public static void assertFraction(Volume volume, double value, double expectedFraction, double tol) {
         if (!(tol >= 0)) {
