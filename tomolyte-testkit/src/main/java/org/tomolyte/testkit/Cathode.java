@@ -98,17 +98,11 @@ public final class Cathode {
             Check.positive("poreMinRadiusUm", poreMinRadiusUm, "um");
             Check.positive("poreMaxRadiusUm", poreMaxRadiusUm, "um");
             Check.ordered("poreMinRadiusUm", poreMinRadiusUm, "poreMaxRadiusUm", poreMaxRadiusUm);
-            grey8("voidGrey", voidGrey);
-            grey8("activeGrey", activeGrey);
-            grey8("electrolyteGrey", electrolyteGrey);
-            grey8("carbonGrey", carbonGrey);
+            Check.greyLevel("voidGrey", voidGrey, 255);
+            Check.greyLevel("activeGrey", activeGrey, 255);
+            Check.greyLevel("electrolyteGrey", electrolyteGrey, 255);
+            Check.greyLevel("carbonGrey", carbonGrey, 255);
             Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
-        }
-
-        private static void grey8(String name, double v) {
-            if (!(v >= 0 && v <= 255)) {
-                throw new ParameterException(name + " must be a grey level in 0..255, got " + v);
-            }
         }
 
         /** Mean grey per label (index 0 void, 1 active, 2 electrolyte, 3 carbon). */

@@ -47,6 +47,13 @@ final class Check {
         }
     }
 
+    /** {@code v} must be a grey level in {@code 0..max}. */
+    static void greyLevel(String name, double v, double max) {
+        if (!(v >= 0 && v <= max)) {
+            throw new ParameterException(name + " must be a grey level in 0.." + (long) max + ", got " + v);
+        }
+    }
+
     /** A non-null argument. */
     static <T> T notNull(String name, T v) {
         if (v == null) {

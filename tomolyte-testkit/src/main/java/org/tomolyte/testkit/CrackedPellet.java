@@ -115,15 +115,9 @@ public final class CrackedPellet {
             }
             Check.nonNegative("poreGapUm", poreGapUm, "um");
             cracks = List.copyOf(Check.notNull("cracks", cracks));
-            greyLevel("electrolyteGrey", electrolyteGrey);
-            greyLevel("voidGrey", voidGrey);
+            Check.greyLevel("electrolyteGrey", electrolyteGrey, 65535);
+            Check.greyLevel("voidGrey", voidGrey, 65535);
             Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
-        }
-    }
-
-    static void greyLevel(String name, double v) {
-        if (!(v >= 0 && v <= 65535)) {
-            throw new ParameterException(name + " must be a grey level in 0..65535, got " + v);
         }
     }
 

@@ -3,6 +3,7 @@ package org.tomolyte.testkit;
 import java.util.SplittableRandom;
 
 import org.tomolyte.core.Dims;
+import org.tomolyte.core.Parallel;
 import org.tomolyte.core.Volume;
 
 /**
@@ -18,7 +19,7 @@ final class Grey {
 
     static void render(Volume labels, Volume grey, double[] meanByLabel, double sigma, long seed, long stream) {
         Dims d = labels.dims();
-        Raster.sumOverSlabs(d, 0, t -> {
+        Parallel.forEach(Raster.slabCount(d), t -> {
             for (int z = Raster.slabStart(t); z < Raster.slabEnd(d, t); z++) {
                 Seeds.Gaussian g = new Seeds.Gaussian(new SplittableRandom(Seeds.derive(seed, stream, z)));
                 long start = d.index(0, 0, z);
@@ -28,7 +29,6 @@ final class Grey {
                     grey.set(i, meanByLabel[labels.getInt(i)] + noise);
                 }
             }
-            return new long[0];
         });
     }
 }

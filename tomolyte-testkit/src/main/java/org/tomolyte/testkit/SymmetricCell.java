@@ -89,9 +89,9 @@ public final class SymmetricCell {
             Check.range("platingVoids", platingVoids, 0, 100_000);
             Check.positive("platingVoidRadiusUm", platingVoidRadiusUm, "um");
             Check.positive("platingVoidDepthUm", platingVoidDepthUm, "um");
-            CrackedPellet.greyLevel("lithiumGrey", lithiumGrey);
-            CrackedPellet.greyLevel("electrolyteGrey", electrolyteGrey);
-            CrackedPellet.greyLevel("voidGrey", voidGrey);
+            Check.greyLevel("lithiumGrey", lithiumGrey, 65535);
+            Check.greyLevel("electrolyteGrey", electrolyteGrey, 65535);
+            Check.greyLevel("voidGrey", voidGrey, 65535);
             Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
             int b = bottomPlane(bottomLiUm, spacing);
             int t = b + (int) Math.round(electrolyteUm / spacing.z());
