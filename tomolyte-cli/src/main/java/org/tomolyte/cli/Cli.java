@@ -1,25 +1,42 @@
 package org.tomolyte.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.tomolyte.core.Progress;
 
-/** Shared console streams for the commands. */
+/** Console streams for the commands: standard output for results, standard error for progress. */
 final class Cli {
 
-    private static final PrintWriter OUT = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    private static final Progress PROGRESS = new ConsoleProgress(new PrintStream(System.err, true, StandardCharsets.UTF_8),
-            System.console() != null);
+    private static PrintStream outStream;
+    private static PrintWriter out;
+    private static PrintStream errStream;
+    private static Progress progress;
 
     private Cli() {
     }
 
-    static PrintWriter out() {
-        return OUT;
+    /** A UTF-8 writer on the current standard output. */
+    static synchronized PrintWriter out() {
+        if (out == null || outStream != System.out) {
+            outStream = System.out;
+            out = new PrintWriter(new OutputStreamWriter(outStream, StandardCharsets.UTF_8), true);
+        }
+        return out;
     }
 
-    static Progress progress() {
-        return PROGRESS;
+    /** The current standard error. */
+    static PrintStream err() {
+        return System.err;
+    }
+
+    /** A progress bar on the current standard error (redrawn in place on a terminal). */
+    static synchronized Progress progress() {
+        if (progress == null || errStream != System.err) {
+            errStream = System.err;
+            progress = new ConsoleProgress(errStream, System.console() != null);
+        }
+        return progress;
     }
 }

@@ -10,19 +10,19 @@ final class ConsoleListener implements RunListener {
 
     @Override
     public void stepStarted(int index, int count, Protocol.Step step, boolean resumed) {
-        System.err.printf(Locale.ROOT, "[%d/%d] %s (%s)%s%n", index + 1, count, step.id(), step.op(), resumed ? ": saved outputs reused" : "");
+        Cli.err().printf(Locale.ROOT, "[%d/%d] %s (%s)%s%n", index + 1, count, step.id(), step.op(), resumed ? ": saved outputs reused" : "");
     }
 
     @Override
     public void stepFinished(int index, int count, Protocol.Step step, double seconds) {
         if (seconds >= 1) {
-            System.err.printf(Locale.ROOT, "      %s took %.1f s%n", step.id(), seconds);
+            Cli.err().printf(Locale.ROOT, "      %s took %.1f s%n", step.id(), seconds);
         }
     }
 
     @Override
     public void note(String message) {
-        System.err.println("      " + message);
+        Cli.err().println("      " + message);
     }
 
     @Override

@@ -196,6 +196,11 @@ public final class Volume implements AutoCloseable {
         };
     }
 
+    /** Integer value of voxel (x, y, z); for labels and phases. */
+    public int getInt(int x, int y, int z) {
+        return getInt(dims.index(x, y, z));
+    }
+
     /** Sets voxel {@code i}; integer types round half away from zero and clamp to their range. */
     public void set(long i, double v) {
         switch (type) {
