@@ -4,9 +4,12 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.message.DataLayout;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import org.tomolyte.core.InternalException;
 import org.tomolyte.core.Progress;
 import org.tomolyte.core.Spacing;
 import org.tomolyte.core.Volume;
+import org.tomolyte.io.npy.NumpyDtype;
 
 /** HDF5 reading shared by {@link Hdf5Format} and {@link Hdf5Projections}, on top of jhdf. */
 final class Hdf5Reading {
@@ -91,26 +95,24 @@ final class Hdf5Reading {
     }
 
     /**
-     * The Tomolyte type for the dataset's HDF5 type: uint8 -> U8, uint16 -> U16, int8/int16/int32
-     * -> I32, float32 -> F32, float64 -> F64.
+     * The dataset's HDF5 type as a numpy-style item type: uint8, uint16, int8, int16, int32,
+     * float32 or float64 in the dataset's byte order. Its {@link NumpyDtype#target()} is the
+     * Tomolyte type: uint8 -> U8, uint16 -> U16, int8/int16/int32 -> I32, float32 -> F32, float64 -> F64.
      *
      * @throws InputException for any other type
      */
-    static DataType typeOf(Dataset d, Path file) {
+    static NumpyDtype storageOf(Dataset d, Path file) {
         io.jhdf.object.datatype.DataType t = d.getDataType();
-        DataType out = null;
         String found;
+        NumpyDtype out = null;
         if (t instanceof FixedPoint fp) {
             found = (fp.isSigned() ? "int" : "uint") + 8 * fp.getSize();
-            out = switch (found) {
-                case "uint8" -> DataType.U8;
-                case "uint16" -> DataType.U16;
-                case "int8", "int16", "int32" -> DataType.I32;
-                default -> null;
-            };
+            NumpyDtype.Kind kind = fp.isSigned() ? NumpyDtype.Kind.INT : NumpyDtype.Kind.UINT;
+            boolean ok = fp.isSigned() ? fp.getSize() <= 4 && fp.getSize() != 3 : fp.getSize() == 1 || fp.getSize() == 2;
+            out = ok ? new NumpyDtype(kind, fp.getSize(), fp.getByteOrder()) : null;
         } else if (t instanceof FloatingPoint fl) {
             found = "float" + 8 * fl.getSize();
-            out = fl.getSize() == 4 ? DataType.F32 : fl.getSize() == 8 ? DataType.F64 : null;
+            out = fl.getSize() == 4 || fl.getSize() == 8 ? new NumpyDtype(NumpyDtype.Kind.FLOAT, fl.getSize(), fl.getByteOrder()) : null;
         } else {
             found = t.getClass().getSimpleName();
         }
@@ -119,6 +121,11 @@ final class Hdf5Reading {
                     + " is not supported; expected uint8, uint16, int8, int16, int32, float32 or float64");
         }
         return out;
+    }
+
+    /** The Tomolyte type of the dataset's values (see {@link #storageOf}). */
+    static DataType typeOf(Dataset d, Path file) {
+        return storageOf(d, file).target();
     }
 
     /**
@@ -139,39 +146,29 @@ final class Hdf5Reading {
     }
 
     /**
-     * Reads the whole dataset into a new volume in blocks of whole slices (or of rows, when one
-     * slice exceeds {@link #BLOCK_VOXELS}) with jhdf's slice reads, so the heap holds one block at
-     * a time. Progress advances one per block.
+     * Reads the whole dataset into a new volume a block at a time, so the heap holds one block:
+     * chunked datasets chunk by chunk ({@link #readChunked}); contiguous ones with jhdf's slice
+     * reads in blocks of whole slices (or of rows, when one slice exceeds {@link #BLOCK_VOXELS});
+     * compact ones (at most 64 KiB) at once. Progress advances one per block.
      */
     static Volume read(Dataset d, Path file, Spacing spacing, Progress progress) {
+        return read(d, file, spacing, progress, BLOCK_VOXELS);
+    }
+
+    /** As {@link #read(Dataset, Path, Spacing, Progress)} with contiguous blocks of at most about {@code blockVoxels} voxels (at least one row). */
+    static Volume read(Dataset d, Path file, Spacing spacing, Progress progress, long blockVoxels) {
         Dims dims = dimsOf(d, file);
-        DataType type = typeOf(d, file);
-        boolean rank3 = d.getDimensions().length == 3;
-        long slice = dims.sliceVoxels();
-        int kz = (int) Math.max(1, Math.min(dims.nz(), BLOCK_VOXELS / slice));
-        int ky = slice <= BLOCK_VOXELS ? dims.ny() : (int) Math.max(1, BLOCK_VOXELS / dims.nx());
-        Volume out = Volume.allocate(dims, type, spacing);
+        NumpyDtype storage = storageOf(d, file);
+        Volume out = Volume.allocate(dims, storage.target(), spacing);
         try {
-            long blocks = (long) ((dims.nz() + kz - 1) / kz) * ((dims.ny() + ky - 1) / ky);
-            progress.start("reading " + file.getFileName() + ":" + d.getPath(), blocks);
-            for (int z = 0; z < dims.nz(); z += kz) {
-                int nz = Math.min(kz, dims.nz() - z);
-                for (int y = 0; y < dims.ny(); y += ky) {
-                    int ny = Math.min(ky, dims.ny() - y);
-                    Object block;
-                    try {
-                        block = rank3 ? d.getData(new long[]{z, y, 0}, new int[]{nz, ny, dims.nx()})
-                                : d.getData(new long[]{y, 0}, new int[]{ny, dims.nx()});
-                    } catch (HdfException e) {
-                        throw new InputException(file + ":" + d.getPath() + ": cannot read data (" + oneLine(e.getMessage()) + ")", e);
-                    }
-                    long end = put(block, out, dims.index(0, y, z));
-                    if (end != dims.index(0, y, z) + (long) nz * ny * dims.nx()) {
-                        throw new InternalException(file + ":" + d.getPath() + ": jhdf returned " + (end - dims.index(0, y, z))
-                                + " values for a block of " + (long) nz * ny * dims.nx());
-                    }
-                    progress.advance(1);
-                }
+            if (d instanceof ChunkedDataset cd) {
+                readChunked(cd, file, storage, out, progress);
+            } else if (d.getDataLayout() == DataLayout.COMPACT) {
+                progress.start("reading " + file.getFileName() + ":" + d.getPath(), 1);
+                checkCount(put(fetch(d, file, null, null), out, 0), dims.voxels(), d, file);
+                progress.advance(1);
+            } else {
+                readSlabs(d, file, out, progress, blockVoxels);
             }
             progress.done();
             return out;
@@ -179,6 +176,111 @@ final class Hdf5Reading {
             out.close();
             throw e;
         }
+    }
+
+    private static void readSlabs(Dataset d, Path file, Volume out, Progress progress, long blockVoxels) {
+        Dims dims = out.dims();
+        boolean rank3 = d.getDimensions().length == 3;
+        long slice = dims.sliceVoxels();
+        int kz = (int) Math.max(1, Math.min(dims.nz(), blockVoxels / slice));
+        int ky = slice <= blockVoxels ? dims.ny() : (int) Math.max(1, Math.min(dims.ny(), blockVoxels / dims.nx()));
+        long blocks = (long) ((dims.nz() + kz - 1) / kz) * ((dims.ny() + ky - 1) / ky);
+        progress.start("reading " + file.getFileName() + ":" + d.getPath(), blocks);
+        for (int z = 0; z < dims.nz(); z += kz) {
+            int nz = Math.min(kz, dims.nz() - z);
+            for (int y = 0; y < dims.ny(); y += ky) {
+                int ny = Math.min(ky, dims.ny() - y);
+                Object block = rank3 ? fetch(d, file, new long[]{z, y, 0}, new int[]{nz, ny, dims.nx()})
+                        : fetch(d, file, new long[]{y, 0}, new int[]{ny, dims.nx()});
+                long start = dims.index(0, y, z);
+                checkCount(put(block, out, start) - start, (long) nz * ny * dims.nx(), d, file);
+                progress.advance(1);
+            }
+        }
+    }
+
+    private static Object fetch(Dataset d, Path file, long[] offset, int[] shape) {
+        try {
+            return offset == null ? d.getData() : d.getData(offset, shape);
+        } catch (HdfException e) {
+            throw new InputException(file + ":" + d.getPath() + ": cannot read data (" + oneLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static void checkCount(long got, long expected, Dataset d, Path file) {
+        if (got != expected) {
+            throw new InternalException(file + ":" + d.getPath() + ": jhdf returned " + got + " values for a block of " + expected);
+        }
+    }
+
+    /**
+     * Reads a chunked dataset chunk by chunk with {@link ChunkedDataset#getDecompressedChunk}
+     * (chunks are addressed by the element offset of their first voxel and stored full size),
+     * copying each chunk's part inside the dataset into {@code out}; a chunk that was never
+     * written reads as the dataset's fill value (0 when none). jhdf 0.9.4's sliced
+     * {@code getData(offset, shape)} cannot be used here: for chunked datasets it returns zeros
+     * outside the first chunk (jhdf issue #727).
+     */
+    private static void readChunked(ChunkedDataset d, Path file, NumpyDtype storage, Volume out, Progress progress) {
+        Dims dims = out.dims();
+        int[] c = d.getChunkDimensions();
+        boolean rank3 = c.length == 3;
+        int cz = rank3 ? c[0] : 1;
+        int cy = rank3 ? c[1] : c[0];
+        int cx = rank3 ? c[2] : c[1];
+        long chunkBytes = (long) cz * cy * cx * storage.bytes();
+        double fill = fillValue(d);
+        int nbz = (dims.nz() + cz - 1) / cz;
+        int nby = (dims.ny() + cy - 1) / cy;
+        int nbx = (dims.nx() + cx - 1) / cx;
+        progress.start("reading " + file.getFileName() + ":" + d.getPath(), (long) nbz * nby * nbx);
+        for (int z0 = 0; z0 < dims.nz(); z0 += cz) {
+            for (int y0 = 0; y0 < dims.ny(); y0 += cy) {
+                for (int x0 = 0; x0 < dims.nx(); x0 += cx) {
+                    int[] offset = rank3 ? new int[]{z0, y0, x0} : new int[]{y0, x0};
+                    byte[] chunk = chunk(d, file, offset);
+                    if (chunk != null && chunk.length != chunkBytes) {
+                        throw new InputException(file + ":" + d.getPath() + ": chunk at " + Arrays.toString(offset)
+                                + " holds " + chunk.length + " bytes, expected " + chunkBytes);
+                    }
+                    MemorySegment src = chunk == null ? null : MemorySegment.ofArray(chunk);
+                    int run = Math.min(cx, dims.nx() - x0);
+                    for (int z = z0; z < Math.min(dims.nz(), z0 + cz); z++) {
+                        for (int y = y0; y < Math.min(dims.ny(), y0 + cy); y++) {
+                            long dst = dims.index(x0, y, z);
+                            if (src == null) {
+                                for (int k = 0; k < run; k++) {
+                                    out.set(dst + k, fill);
+                                }
+                            } else {
+                                long off = ((long) (z - z0) * cy + (y - y0)) * cx * storage.bytes();
+                                storage.decode(src, off, out, dst, run, file + ":" + d.getPath());
+                            }
+                        }
+                    }
+                    progress.advance(1);
+                }
+            }
+        }
+    }
+
+    /** The decompressed chunk at element {@code offset}, or null when the chunk was never written. */
+    private static byte[] chunk(ChunkedDataset d, Path file, int[] offset) {
+        try {
+            return d.getDecompressedChunk(offset);
+        } catch (HdfException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith("No chunk with offset")) {
+                return null;
+            }
+            throw new InputException(file + ":" + d.getPath() + ": cannot read chunk at " + Arrays.toString(offset)
+                    + " (" + oneLine(m) + ")", e);
+        }
+    }
+
+    private static double fillValue(Dataset d) {
+        Object f = d.getFillValue();
+        return f instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** Stores the values of a (nested) Java array from jhdf at consecutive indices from {@code i}; returns the next index. */

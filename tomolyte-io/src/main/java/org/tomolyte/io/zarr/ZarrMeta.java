@@ -71,10 +71,15 @@ public record ZarrMeta(int rank, Dims shape, Dims chunks, NumpyDtype dtype, Zarr
         if (root == null || !root.isObject()) {
             throw new InputException(where + ": expected a JSON object");
         }
+        List<String> missing = new ArrayList<>();
         for (String key : List.of("zarr_format", "shape", "chunks", "dtype", "compressor", "fill_value", "order", "filters")) {
             if (!root.has(key)) {
-                throw new InputException(where + ": missing required field '" + key + "' (Zarr v2 spec)");
+                missing.add("'" + key + "'");
             }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputException(where + ": missing required field" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " (Zarr v2 spec: zarr_format, shape, chunks, dtype, compressor, fill_value, order, filters)");
         }
         if (root.get("zarr_format").asInt(-1) != 2) {
             throw new InputException(where + ": expected zarr_format 2, found " + root.get("zarr_format"));
