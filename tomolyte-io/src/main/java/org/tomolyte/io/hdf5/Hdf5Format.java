@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.tomolyte.core.Dims;
+import org.tomolyte.core.InputException;
+import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.Progress;
 import org.tomolyte.core.Spacing;
 import org.tomolyte.core.Volume;
@@ -14,8 +16,6 @@ import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeFormat;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.WriteOptions;
-import org.tomolyte.core.InputException;
-import org.tomolyte.core.ParameterException;
 
 /**
  * HDF5 files ({@code .h5 .hdf5 .hdf .nxs}), read-only, format name {@code hdf5}, with the pure

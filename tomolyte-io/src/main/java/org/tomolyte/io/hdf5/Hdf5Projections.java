@@ -6,6 +6,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.Progress;
@@ -56,7 +57,15 @@ public final class Hdf5Projections {
                 d = Hdf5Reading.read(data, file, Spacing.UNIT, progress);
                 w = optional(f, file, "/exchange/data_white", progress);
                 k = optional(f, file, "/exchange/data_dark", progress);
-                return new Projections(d, w, k, theta);
+                if (theta.length != d.dims().nz()) {
+                    throw new InputException(file + ": /exchange/data holds " + d.dims().nz() + " projections but /exchange/theta holds "
+                            + theta.length + " angles; expected one angle per projection");
+                }
+                try {
+                    return new Projections(d, w, k, theta);
+                } catch (InputException e) {
+                    throw new InputException(file + ": " + e.getMessage(), e);
+                }
             } catch (RuntimeException e) {
                 for (Volume v : new Volume[]{d, w, k}) {
                     if (v != null) {
@@ -107,8 +116,8 @@ public final class Hdf5Projections {
                 }
                 yield r;
             }
-            case int[] a -> java.util.Arrays.stream(a).asDoubleStream().toArray();
-            case long[] a -> java.util.Arrays.stream(a).asDoubleStream().toArray();
+            case int[] a -> Arrays.stream(a).asDoubleStream().toArray();
+            case long[] a -> Arrays.stream(a).asDoubleStream().toArray();
             default -> throw new InputException(file + ":/exchange/theta: expected float or integer angles, found "
                     + raw.getClass().getSimpleName());
         };

@@ -51,6 +51,10 @@ public record NumpyDtype(Kind kind, int bytes, ByteOrder order) {
         }
     }
 
+    /**
+     * Checks that kind and size form a supported type (bool 1; integers 1, 2, 4; floats 4, 8 bytes)
+     * and sets the order of one-byte types to little-endian.
+     */
     public NumpyDtype {
         boolean ok = switch (kind) {
             case BOOL -> bytes == 1;

@@ -109,12 +109,28 @@ public final class ZarrArray {
      * @throws ParameterException when {@code dir} already holds a {@code .zarray}
      */
     public static ZarrArray create(Path dir, ZarrMeta meta, Spacing spacing) {
+        return create(dir, meta, spacing, true);
+    }
+
+    /**
+     * Creates a new empty array without a voxel size: {@code .zattrs} holds only the axes and
+     * {@link #spacing()} is 1 um, {@link #spacingKnown()} false.
+     *
+     * @throws ParameterException when {@code dir} already holds a {@code .zarray}
+     */
+    public static ZarrArray create(Path dir, ZarrMeta meta) {
+        return create(dir, meta, Spacing.UNIT, false);
+    }
+
+    private static ZarrArray create(Path dir, ZarrMeta meta, Spacing spacing, boolean withSpacing) {
         Path zarray = dir.resolve(".zarray");
         if (Files.exists(zarray)) {
             throw new ParameterException(dir + ": a Zarr array already exists there; choose a new output path");
         }
         Map<String, Object> attrs = new LinkedHashMap<>();
-        attrs.put("spacing_um", List.of(spacing.x(), spacing.y(), spacing.z()));
+        if (withSpacing) {
+            attrs.put("spacing_um", List.of(spacing.x(), spacing.y(), spacing.z()));
+        }
         attrs.put("axes", meta.rank() == 3 ? List.of("z", "y", "x") : List.of("y", "x"));
         try {
             Files.createDirectories(dir);
@@ -123,7 +139,7 @@ public final class ZarrArray {
         } catch (IOException e) {
             throw new InternalException(dir + ": cannot create Zarr array (" + e.getMessage() + ")", e);
         }
-        return new ZarrArray(dir, meta, spacing, true);
+        return new ZarrArray(dir, meta, spacing, withSpacing);
     }
 
     /** The array directory. */
@@ -219,6 +235,16 @@ public final class ZarrArray {
         if (!box.fitsIn(meta.shape())) {
             throw new ParameterException("box " + box + " does not fit in the " + meta.shape() + " zarr array " + dir + " (end indices are exclusive)");
         }
+    }
+
+    /** As {@link #readBox(Box, Progress)} without progress reporting. */
+    public Volume readBox(Box box) {
+        return readBox(box, Progress.NONE);
+    }
+
+    /** As {@link #writeBox(Box, Volume, Progress)} without progress reporting. */
+    public void writeBox(Box box, Volume src) {
+        writeBox(box, src, Progress.NONE);
     }
 
     /**

@@ -39,6 +39,7 @@ public record ZarrCompressor(Codec codec, int level) {
     /** No compression. */
     public static final ZarrCompressor NONE = new ZarrCompressor(Codec.NONE, 0);
 
+    /** Checks that the level is in 0..9. */
     public ZarrCompressor {
         if (level < 0 || level > 9) {
             throw new ParameterException("zarr compression level must be in 0..9, got " + level);

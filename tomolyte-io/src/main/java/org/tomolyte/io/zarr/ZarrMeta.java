@@ -25,6 +25,7 @@ import org.tomolyte.io.npy.NumpyDtype;
  */
 public record ZarrMeta(int rank, Dims shape, Dims chunks, NumpyDtype dtype, ZarrCompressor compressor, double fillValue, String separator) {
 
+    /** Checks the rank (2 or 3, nz = 1 for rank 2), the separator and that a chunk is below 2 GiB. */
     public ZarrMeta {
         if (rank != 2 && rank != 3) {
             throw new ParameterException("zarr rank must be 2 or 3, got " + rank);

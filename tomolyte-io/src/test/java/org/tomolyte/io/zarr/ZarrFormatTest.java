@@ -167,6 +167,29 @@ class ZarrFormatTest {
         }
     }
 
+    @Test
+    void arrayWithoutSpacingAndTwoDimensionalKeys() throws IOException {
+        ZarrMeta meta = new ZarrMeta(2, new Dims(10, 7, 1), new Dims(4, 3, 1), org.tomolyte.io.npy.NumpyDtype.of(DataType.F64),
+                ZarrCompressor.NONE, Double.NaN, "/");
+        ZarrArray a = ZarrArray.create(dir.resolve("flat.zarr"), meta);
+        assertFalse(a.spacingKnown());
+        assertEquals("2/1", a.chunkKey(a.grid().count() - 2));
+        try (Volume v = TestVolumes.random(new Dims(10, 7, 1), DataType.F64, 4, Spacing.UNIT);
+             Volume top = v.crop(new Box(0, 0, 0, 10, 3, 1))) {
+            a.writeBox(new Box(0, 0, 0, 10, 3, 1), top);
+            ZarrArray b = ZarrArray.open(a.path());
+            assertFalse(b.spacingKnown());
+            assertEquals(Spacing.UNIT, b.spacing());
+            assertEquals("\"NaN\"", JSON.readTree(a.path().resolve(".zarray").toFile()).get("fill_value").toString());
+            try (Volume back = b.readBox(Box.of(new Dims(10, 7, 1)))) {
+                assertEquals(v.get(9, 2, 0), back.get(9, 2, 0));
+                assertTrue(Double.isNaN(back.get(0, 3, 0)), "unwritten rows read as the NaN fill value");
+            }
+            assertTrue(Files.isRegularFile(a.path().resolve("0/2")));
+            assertFalse(Files.exists(a.path().resolve("1/0")));
+        }
+    }
+
     /** zarr-python writes arrays in many encodings; we read exactly the same values. */
     @Test
     void readsArraysWrittenByZarrPython() throws IOException {
