@@ -157,6 +157,14 @@ public final class Volume implements AutoCloseable {
         return dims.voxels();
     }
 
+    /**
+     * True when the storage cannot be written (an input memory-mapped read-only, as raw and NPY
+     * files are); ops never write their inputs, so this matters only to code that writes in place.
+     */
+    public boolean isReadOnly() {
+        return data.isReadOnly();
+    }
+
     /** Storage size in bytes. */
     public long byteSize() {
         return data.byteSize();
