@@ -125,7 +125,53 @@ record TiffFile(Path path, ByteOrder order, boolean bigTiff, long size, List<Tif
         if (pages.isEmpty()) {
             throw new InputException(path + ": expected at least one full-resolution image in the TIFF file, found none");
         }
+        if (pages.size() == 1) {
+            expandImageJStack(path, size, pages);
+        }
         return new TiffFile(path, order, big, size, List.copyOf(pages));
+    }
+
+    /**
+     * ImageJ saves stacks larger than 4 GiB with a single IFD whose description says
+     * {@code images=N}; the N slices follow each other, uncompressed, from the first strip. Adds
+     * the pages such a file implies (as ImageJ and tifffile read it).
+     */
+    private static void expandImageJStack(Path path, long size, List<TiffPage> pages) {
+        TiffPage p = pages.getFirst();
+        String d = p.description();
+        if (d == null || !d.startsWith("ImageJ=") || p.compression() != TiffCompression.NONE || p.tiled()) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^images=(\\d+)$").matcher(d);
+        if (!m.find()) {
+            return;
+        }
+        long images = Long.parseLong(m.group(1));
+        long rowBytes = p.kind().rowBytes(p.width());
+        long sliceBytes = rowBytes * p.height();
+        long[] offsets = p.offsets();
+        int strips = p.chunksDown();
+        for (int s = 0; s + 1 < strips; s++) {
+            if (offsets[s + 1] != offsets[s] + rowBytes * p.chunkHeight()) {
+                return;
+            }
+        }
+        if (images <= 1 || images > Integer.MAX_VALUE - 8) {
+            return;
+        }
+        if (offsets[0] + images * sliceBytes > size) {
+            throw new InputException(path + ": truncated: the ImageJ stack of " + images + " images needs bytes up to "
+                    + (offsets[0] + images * sliceBytes) + " but the file has only " + size + " bytes");
+        }
+        for (int k = 1; k < images; k++) {
+            long[] shifted = new long[strips];
+            for (int s = 0; s < strips; s++) {
+                shifted[s] = offsets[s] + k * sliceBytes;
+            }
+            pages.add(new TiffPage(k, p.width(), p.height(), p.kind(), p.compression(), p.predictor(), p.lsbFirst(),
+                    false, p.chunkWidth(), p.chunkHeight(), shifted, p.byteCounts(), null, p.xResolution(),
+                    p.yResolution(), p.resolutionUnit(), false));
+        }
     }
 
     private TiffPage page(FileChannel ch, int index, Map<Integer, Entry> e) throws IOException {

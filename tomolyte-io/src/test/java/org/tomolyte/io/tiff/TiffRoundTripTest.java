@@ -228,4 +228,30 @@ class TiffRoundTripTest {
         names.sort(NaturalOrder.INSTANCE);
         assertEquals(List.of("a9.tif", "a10b2.tif", "a10b10.tif", "b.tif", "slice_1.tif", "slice_002.tif", "slice_2.tif", "slice_10.tif"), names);
     }
+
+    @Test
+    void imageJStackWithOnlyTheFirstIfdReadsAllSlices() throws IOException {
+        try (Volume v = TiffTestVolumes.random(new Dims(33, 21, 6), DataType.U16, SPACING, 8)) {
+            Path f = dir.resolve("ij.tif");
+            VolumeIO.write(v, f, WriteOptions.DEFAULT, Progress.NONE);
+            // cut the IFD chain after the first IFD, as ImageJ does for stacks above 4 GiB
+            byte[] bytes = Files.readAllBytes(f);
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            int ifd = b.getInt(4);
+            int entries = Short.toUnsignedInt(b.getShort(ifd));
+            b.putInt(ifd + 2 + 12 * entries, 0);
+            Path one = dir.resolve("one-ifd.tif");
+            Files.write(one, bytes);
+            try (Volume back = VolumeIO.read(one)) {
+                assertTrue(v.contentEquals(back));
+                assertSpacing(SPACING, back.spacing());
+            }
+            Path cut = dir.resolve("one-ifd-cut.tif");
+            // claim 9 images where the data hold 6 (the description text keeps its length)
+            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("images=6\n", "images=9\n");
+            Files.write(cut, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            org.tomolyte.core.InputException e = assertThrows(org.tomolyte.core.InputException.class, () -> VolumeIO.read(cut));
+            assertTrue(e.getMessage().contains("one-ifd-cut.tif") && e.getMessage().contains("truncated: the ImageJ stack of 9 images"), e.getMessage());
+        }
+    }
 }
