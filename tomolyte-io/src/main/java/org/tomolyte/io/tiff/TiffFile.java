@@ -112,12 +112,9 @@ record TiffFile(Path path, ByteOrder order, boolean bigTiff, long size, List<Tif
                 entries.putIfAbsent(tag, new Entry(type, n, field));
             }
             long next = big ? eb.getLong((int) count * entrySize) : Integer.toUnsignedLong(eb.getInt((int) count * entrySize));
-            TiffPage page = shell.page(ch, index, entries);
-            if (!page.reduced()) {
-                pages.add(new TiffPage(pages.size(), page.width(), page.height(), page.kind(), page.compression(),
-                        page.predictor(), page.lsbFirst(), page.tiled(), page.chunkWidth(), page.chunkHeight(),
-                        page.offsets(), page.byteCounts(), page.description(), page.xResolution(),
-                        page.yResolution(), page.resolutionUnit(), false));
+            // reduced-resolution copies (thumbnails, bit 0 of NewSubfileType) are not slices: skip them unvalidated
+            if ((shell.single(ch, entries, 254, 0, path + ": IFD " + index) & 1) == 0) {
+                pages.add(shell.page(ch, pages.size(), entries));
             }
             offset = next;
             index++;
@@ -170,13 +167,12 @@ record TiffFile(Path path, ByteOrder order, boolean bigTiff, long size, List<Tif
             }
             pages.add(new TiffPage(k, p.width(), p.height(), p.kind(), p.compression(), p.predictor(), p.lsbFirst(),
                     false, p.chunkWidth(), p.chunkHeight(), shifted, p.byteCounts(), null, p.xResolution(),
-                    p.yResolution(), p.resolutionUnit(), false));
+                    p.yResolution(), p.resolutionUnit()));
         }
     }
 
     private TiffPage page(FileChannel ch, int index, Map<Integer, Entry> e) throws IOException {
         String where = path + ": page " + index;
-        long subfile = single(ch, e, 254, 0, where);
         int width = dimension(ch, e, 256, "ImageWidth", where);
         int height = dimension(ch, e, 257, "ImageLength", where);
         int samples = (int) single(ch, e, 277, 1, where);
@@ -253,7 +249,7 @@ record TiffFile(Path path, ByteOrder order, boolean bigTiff, long size, List<Tif
         return new TiffPage(index, width, height, kind, compression, predictor, fill == 2, tiled, cw, chh, offsets, counts,
                 e.containsKey(270) ? ascii(ch, e.get(270), where) : null,
                 rational(ch, e.get(282), where), rational(ch, e.get(283), where),
-                (int) single(ch, e, 296, 2, where), (subfile & 1) != 0);
+                (int) single(ch, e, 296, 2, where));
     }
 
     private static String describePhotometric(int photometric, int samples) {

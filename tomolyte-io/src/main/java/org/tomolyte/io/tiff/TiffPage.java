@@ -4,7 +4,7 @@ package org.tomolyte.io.tiff;
  * One image file directory (page) of a TIFF file, validated for what Tomolyte reads: one grey
  * sample per pixel, a supported sample kind, compression and predictor.
  *
- * @param index        page number in the file, from 0
+ * @param index        page number in the file, from 0, counting full-resolution pages only
  * @param width        ImageWidth in pixels
  * @param height       ImageLength in pixels
  * @param kind         sample encoding
@@ -20,11 +20,10 @@ package org.tomolyte.io.tiff;
  * @param xResolution  XResolution in pixels per resolution unit, or null
  * @param yResolution  YResolution in pixels per resolution unit, or null
  * @param resolutionUnit ResolutionUnit (1 none, 2 inch, 3 centimetre; default 2)
- * @param reduced      NewSubfileType says this is a reduced-resolution copy (a thumbnail)
  */
 record TiffPage(int index, int width, int height, SampleKind kind, TiffCompression compression, int predictor,
                 boolean lsbFirst, boolean tiled, int chunkWidth, int chunkHeight, long[] offsets, long[] byteCounts,
-                String description, Rational xResolution, Rational yResolution, int resolutionUnit, boolean reduced) {
+                String description, Rational xResolution, Rational yResolution, int resolutionUnit) {
 
     /**
      * An unsigned TIFF RATIONAL.

@@ -200,4 +200,20 @@ class TiffCorruptAndCraftedTest {
             }
         }
     }
+
+    @Test
+    void reducedResolutionPagesAreSkipped() throws IOException {
+        Map<Integer, long[]> thumb = TinyTiff.grey(2, 2, 8, 1, 1);
+        thumb.put(254, new long[] {1});
+        thumb.put(277, new long[] {3});
+        thumb.put(262, new long[] {2});
+        byte[] f = new TinyTiff(ByteOrder.LITTLE_ENDIAN)
+                .page(TinyTiff.grey(3, 2, 8, 1, 1), new byte[] {1, 2, 3, 4, 5, 6})
+                .page(thumb, new byte[12])
+                .page(TinyTiff.grey(3, 2, 8, 1, 1), new byte[] {7, 8, 9, 10, 11, 12}).bytes();
+        try (Volume v = VolumeIO.read(file("thumb.tif", f))) {
+            assertEquals(new Dims(3, 2, 2), v.dims());
+            assertEquals(12, v.getInt(11));
+        }
+    }
 }
