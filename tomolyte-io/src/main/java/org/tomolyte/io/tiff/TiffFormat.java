@@ -34,7 +34,7 @@ public final class TiffFormat implements VolumeFormat {
         return "tiff";
     }
 
-    /** A .tif/.tiff file, or a folder that holds .tif/.tiff files and no {@code .zarray}. */
+    /** A .tif/.tiff file, or a folder that holds (non-hidden) .tif/.tiff files and no {@code .zarray}. */
     @Override
     public boolean canRead(Path path) {
         if (Files.isDirectory(path)) {
@@ -47,7 +47,7 @@ public final class TiffFormat implements VolumeFormat {
                 throw new InputException(path + ": cannot list the folder (" + e.getMessage() + ")", e);
             }
         }
-        return Files.isRegularFile(path) && TiffStack.isTiffName(path);
+        return Files.isRegularFile(path) && isTiffExtension(path);
     }
 
     /** A path ending in .tif or .tiff. */
