@@ -2,7 +2,6 @@ package org.tomolyte.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ public final class Preflight {
         }
         Path base = protocol.file().toAbsolutePath().getParent();
         List<Plan.PlannedInput> inputs = new ArrayList<>();
-        Map<String, DataSpec> available = new HashMap<>();
-        Map<String, Map<String, DataSpec>> stepOutputs = new HashMap<>();
+        Map<String, DataSpec> available = new LinkedHashMap<>();
+        Map<String, Map<String, DataSpec>> stepOutputs = new LinkedHashMap<>();
         for (Protocol.Input in : protocol.inputs().values()) {
             String source;
             if (overrides.containsKey(in.name())) {

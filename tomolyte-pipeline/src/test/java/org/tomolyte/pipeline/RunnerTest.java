@@ -95,7 +95,7 @@ class RunnerTest {
             assertTrue(prov.containsKey(k), k);
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("histogram/histogram.svg") && html.contains("fractions.sphere.fraction"), "report shows plots and metrics");
+        assertTrue(html.contains("histogram/histogram.svg") && html.contains(">sphere.fraction<"), "report shows plots and metrics");
         assertTrue(s.resumed().isEmpty());
         try (Stream<Path> files = Files.list(out)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
