@@ -53,6 +53,26 @@ public final class Json {
         }
     }
 
+    /** Parses JSON object text (as printed by {@code --json} commands). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readText(String text) {
+        try {
+            return MAPPER.readValue(text, java.util.LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new InputException("not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    /** Parses JSON array text. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Object> readTextList(String text) {
+        try {
+            return MAPPER.readValue(text, java.util.ArrayList.class);
+        } catch (IOException e) {
+            throw new InputException("not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
     /** Reads a JSON object as ordered maps, lists, Long, Double, String, Boolean. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) {

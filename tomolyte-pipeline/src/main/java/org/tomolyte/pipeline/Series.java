@@ -35,7 +35,8 @@ import org.tomolyte.pipeline.report.PlotRenderer;
  * DIR/results.json                 item -&gt; step -&gt; metrics
  * DIR/series.csv                   one row per item: index, item, every numeric metric as step.key columns
  * DIR/series/&lt;step&gt;/&lt;table&gt;.csv    each step table of every item, stacked, with index and item columns
- * DIR/series/&lt;metric&gt;.png/.svg     each numeric metric against the item index
+ * DIR/series/&lt;metric&gt;.png/.svg     each metric that changes across the series against the item index
+ *                                  (voxel counts are left to series.csv: their volumes are plotted)
  * DIR/report.html, provenance.json the series report and record
  * </pre>
  */
@@ -167,9 +168,9 @@ public final class Series {
 
     private static Table metricsTable(List<Item> items, Map<String, Object> results) {
         List<String> cols = new ArrayList<>();
-        List<Map<String, Double>> rows = new ArrayList<>();
+        List<Map<String, Number>> rows = new ArrayList<>();
         for (Item it : items) {
-            Map<String, Double> flat = new LinkedHashMap<>();
+            Map<String, Number> flat = new LinkedHashMap<>();
             flatten("", results.get(it.name()), flat);
             for (String k : flat.keySet()) {
                 if (!cols.contains(k)) {
@@ -180,15 +181,19 @@ public final class Series {
         }
         Table.Builder b = Table.builder("series").column("index", "", Table.Kind.INTEGER, "position in the series")
                 .column("item", "", Table.Kind.TEXT, "series item");
+        List<Boolean> integral = new ArrayList<>();
         for (String c : cols) {
-            b.column(c, "", Table.Kind.REAL, "metric " + c);
+            boolean counts = rows.stream().allMatch(r -> r.get(c) instanceof Long);
+            integral.add(counts);
+            b.column(c, "", counts ? Table.Kind.INTEGER : Table.Kind.REAL, "metric " + c);
         }
         for (int i = 0; i < items.size(); i++) {
             Object[] row = new Object[2 + cols.size()];
             row[0] = i;
             row[1] = items.get(i).name();
             for (int c = 0; c < cols.size(); c++) {
-                row[2 + c] = rows.get(i).getOrDefault(cols.get(c), Double.NaN);
+                Number v = rows.get(i).get(cols.get(c));
+                row[2 + c] = integral.get(c) ? v : v == null ? Double.NaN : v.doubleValue();
             }
             b.row(row);
         }
@@ -196,9 +201,11 @@ public final class Series {
     }
 
     @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Object o, Map<String, Double> out) {
+    private static void flatten(String prefix, Object o, Map<String, Number> out) {
         if (o instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).forEach((k, v) -> flatten(prefix.isEmpty() ? column(k) : prefix + "." + column(k), v, out));
+        } else if (o instanceof Long || o instanceof Integer) {
+            out.put(prefix, ((Number) o).longValue());
         } else if (o instanceof Number n) {
             out.put(prefix, n.doubleValue());
         }
@@ -225,8 +232,13 @@ public final class Series {
                 break;
             }
             double[] y = new double[x.length];
+            boolean varies = false;
             for (int i = 0; i < x.length; i++) {
                 y[i] = t.number(i, c.name());
+                varies |= Double.compare(y[i], y[0]) != 0;
+            }
+            if (!varies || c.name().endsWith(".voxels")) {
+                continue;
             }
             String name = c.name().replace('.', '-');
             PlotRenderer.write(new Plot(name, c.name(), "series index", c.name(), Plot.Kind.LINE, false,

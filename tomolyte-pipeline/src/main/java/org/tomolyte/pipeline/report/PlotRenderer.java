@@ -129,7 +129,12 @@ public final class PlotRenderer {
             }
             switch (plot.kind()) {
                 case SCATTER -> pts.forEach(p -> c.dot(p[0], p[1], 3, color));
-                case LINE -> c.polyline(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), color, 1.8);
+                case LINE -> {
+                    c.polyline(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(), color, 1.8);
+                    if (pts.size() <= 60) {
+                        pts.forEach(p -> c.dot(p[0], p[1], 3, color));
+                    }
+                }
                 case STEP -> {
                     List<double[]> st = new ArrayList<>();
                     for (int i = 0; i < pts.size(); i++) {
