@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tomolyte.core.InternalException;
-import org.tomolyte.core.Volume;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeIO;
 import org.tomolyte.pipeline.Json;

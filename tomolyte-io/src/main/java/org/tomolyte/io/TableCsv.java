@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tomolyte.core.InputException;
-import org.tomolyte.core.InternalException;
 import org.tomolyte.core.Table;
 
 /**
@@ -25,22 +24,11 @@ public final class TableCsv {
 
     /** Writes {@code table} to {@code file} atomically (temporary sibling, then rename). */
     public static void write(Table table, Path file) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(abs.getParent());
+        AtomicFiles.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(table, w);
             }
-            VolumeIO.replace(tmp, abs);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write error below is the one to report
-            }
-            throw new InternalException(file + ": cannot write table (" + e.getMessage() + ")", e);
-        }
+        });
     }
 
     /** Writes {@code table} as CSV text. */

@@ -1,13 +1,7 @@
 package org.tomolyte.io;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -147,59 +141,6 @@ public final class VolumeIO {
      */
     public static void write(Volume volume, Path path, WriteOptions options, Progress progress) {
         VolumeFormat f = writerFor(path);
-        Path abs = path.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(abs.getParent());
-            deleteRecursively(tmp);
-            f.write(volume, tmp, options, progress);
-            replace(tmp, abs);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new InternalException(path + ": cannot write (" + e.getMessage() + ")", e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    /** Moves {@code tmp} over {@code target} (file or directory), atomically where the file system allows. */
-    public static void replace(Path tmp, Path target) throws IOException {
-        if (Files.isDirectory(target)) {
-            deleteRecursively(target);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            deleteRecursively(p);
-        } catch (IOException ignored) {
-            // best effort clean-up of our own temporary output; the original error is what matters
-        }
-    }
-
-    /** Deletes a file or a directory tree; does nothing when absent. */
-    public static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        AtomicFiles.write(path, tmp -> f.write(volume, tmp, options, progress));
     }
 }

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.InternalException;
-import org.tomolyte.io.VolumeIO;
+import org.tomolyte.io.AtomicFiles;
 
 /**
  * JSON reading and writing for results, provenance and step records: two-space indentation,
@@ -42,15 +40,7 @@ public final class Json {
 
     /** Writes {@code value} to {@code file} atomically. */
     public static void write(Path file, Object value) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(abs.getParent());
-            Files.writeString(tmp, text(value), StandardCharsets.UTF_8);
-            VolumeIO.replace(tmp, abs);
-        } catch (IOException e) {
-            throw new InternalException(file + ": cannot write (" + e.getMessage() + ")", e);
-        }
+        AtomicFiles.writeString(file, text(value));
     }
 
     /** Parses JSON object text (as printed by {@code --json} commands). */

@@ -26,6 +26,7 @@ import org.tomolyte.core.op.OpContext;
 import org.tomolyte.core.op.OpInputs;
 import org.tomolyte.core.op.OpResult;
 import org.tomolyte.core.op.ParamBinder;
+import org.tomolyte.io.AtomicFiles;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.TableCsv;
 import org.tomolyte.io.VolumeIO;
@@ -212,7 +213,7 @@ public final class Runner {
                                           OpResult r, RunListener listener) {
         Path tmp = outDir.resolve("." + ps.step().id() + ".tmp-" + ProcessHandle.current().pid());
         try {
-            VolumeIO.deleteRecursively(tmp);
+            AtomicFiles.deleteRecursively(tmp);
             Files.createDirectories(tmp);
             List<String> files = new ArrayList<>();
             Map<String, Object> outputs = new LinkedHashMap<>();
@@ -258,13 +259,13 @@ public final class Runner {
             rec.put("files", files);
             rec.put("metrics", r.metrics().toMap());
             Json.write(tmp.resolve(StepRecord.FILE), rec);
-            VolumeIO.replace(tmp, dir);
+            AtomicFiles.replace(tmp, dir);
             return files;
         } catch (IOException e) {
             throw new InternalException(dir + ": cannot write step outputs (" + e.getMessage() + ")", e);
         } finally {
             try {
-                VolumeIO.deleteRecursively(tmp);
+                AtomicFiles.deleteRecursively(tmp);
             } catch (IOException ignored) {
                 // the temporary folder is ours; a leftover is harmless and replaced next run
             }

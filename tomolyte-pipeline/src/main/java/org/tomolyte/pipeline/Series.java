@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.InternalException;
+import org.tomolyte.core.NaturalOrder;
 import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.Plot;
 import org.tomolyte.core.Table;
@@ -308,39 +309,8 @@ public final class Series {
         if (matches.isEmpty()) {
             throw new InputException(where + ": no file matches " + resolved);
         }
-        matches.sort(Comparator.comparing(p -> p.getFileName().toString(), Series::natural));
+        matches.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         return matches.stream().map(p -> s.dataset() == null ? p.toString() : p + ":" + s.dataset()).toList();
-    }
-
-    /** Natural order: runs of digits compare as numbers ("t2" before "t10"). */
-    static int natural(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static String stem(String source) {

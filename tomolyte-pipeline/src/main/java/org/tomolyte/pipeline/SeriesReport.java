@@ -1,12 +1,8 @@
 package org.tomolyte.pipeline;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.tomolyte.core.InternalException;
-import org.tomolyte.io.VolumeIO;
+import org.tomolyte.io.AtomicFiles;
 
 /** The {@code report.html} of a series: links to each item's report, the stacked tables, and one plot per metric. */
 final class SeriesReport {
@@ -38,13 +34,7 @@ final class SeriesReport {
             h.append("<p><img src=\"series/").append(esc(p)).append(".svg\" alt=\"").append(esc(p)).append("\"></p>\n");
         }
         h.append("</body>\n</html>\n");
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.writeString(tmp, h, StandardCharsets.UTF_8);
-            VolumeIO.replace(tmp, file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new InternalException(file + ": cannot write report (" + e.getMessage() + ")", e);
-        }
+        AtomicFiles.writeString(file, h);
     }
 
     private static String esc(String s) {

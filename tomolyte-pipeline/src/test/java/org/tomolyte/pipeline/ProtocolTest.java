@@ -121,7 +121,7 @@ class ProtocolTest {
     @Test
     void naturalOrderSortsNumbersByValue() {
         List<String> names = new java.util.ArrayList<>(List.of("t10.tif", "t2.tif", "t1.tif", "t02b.tif"));
-        names.sort(Series::natural);
+        names.sort(org.tomolyte.core.NaturalOrder.INSTANCE);
         assertEquals(List.of("t1.tif", "t2.tif", "t02b.tif", "t10.tif"), names);
     }
 

@@ -1,6 +1,5 @@
 package org.tomolyte.io.tiff;
 
-import java.util.Locale;
 import org.tomolyte.core.ParameterException;
 
 /**

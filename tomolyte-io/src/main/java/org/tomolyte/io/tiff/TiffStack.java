@@ -1,5 +1,6 @@
 package org.tomolyte.io.tiff;
 
+import org.tomolyte.core.NaturalOrder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.tomolyte.io.tiff;
 
+import org.tomolyte.core.NaturalOrder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tomolyte.core.InternalException;
-import org.tomolyte.io.VolumeIO;
+import org.tomolyte.io.AtomicFiles;
 import org.tomolyte.pipeline.Plan;
 
 /**
@@ -88,13 +87,7 @@ public final class HtmlReport {
             }
         }
         h.append("</body>\n</html>\n");
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.writeString(tmp, h, StandardCharsets.UTF_8);
-            VolumeIO.replace(tmp, file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new InternalException(file + ": cannot write report (" + e.getMessage() + ")", e);
-        }
+        AtomicFiles.writeString(file, h);
     }
 
     @SuppressWarnings("unchecked")

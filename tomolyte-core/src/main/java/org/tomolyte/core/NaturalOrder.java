@@ -1,17 +1,17 @@
-package org.tomolyte.io.tiff;
+package org.tomolyte.core;
 
 import java.util.Comparator;
 
 /**
  * Orders file names as people number slices: runs of digits compare by numeric value, so
  * {@code slice_2.tif} comes before {@code slice_10.tif}; other characters compare by code
- * point. Names equal under this rule (e.g. {@code a01} and {@code a1}) fall back to plain string
+ * point. Used for folders of slices and for the items of a series. Names equal under this rule (e.g. {@code a01} and {@code a1}) fall back to plain string
  * order, so the order is total and repeatable.
  */
-final class NaturalOrder implements Comparator<String> {
+public final class NaturalOrder implements Comparator<String> {
 
     /** The single instance. */
-    static final NaturalOrder INSTANCE = new NaturalOrder();
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
     private NaturalOrder() {
     }
