@@ -55,7 +55,7 @@ class ThresholdTest {
 
     @Test
     void otsuEqualsScikitImageOnBimodalNoise() throws Exception {
-        Assumptions.assumeTrue(PythonPeer.available("numpy", "skimage"), "/usr/bin/python3 with scikit-image not available: skipping peer comparison");
+        Assumptions.assumeTrue(PythonPeer.available("numpy", "skimage"), PythonPeer.skipMessage("scikit-image"));
         for (DataType t : new DataType[] {DataType.U8, DataType.U16, DataType.F32}) {
             Dims d = new Dims(40, 30, 20);
             SplittableRandom r = new SplittableRandom(7 + t.ordinal());
@@ -91,7 +91,7 @@ class ThresholdTest {
 
     @Test
     void floatHistogramBinsEqualNumpys() throws Exception {
-        Assumptions.assumeTrue(PythonPeer.available("numpy"), "/usr/bin/python3 with numpy not available: skipping peer comparison");
+        Assumptions.assumeTrue(PythonPeer.available("numpy"), PythonPeer.skipMessage("numpy"));
         SplittableRandom r = new SplittableRandom(3);
         try (Volume v = Volume.allocate(new Dims(50, 40, 10), DataType.F32, Spacing.UNIT)) {
             ByteBuffer buf = ByteBuffer.allocate((int) (v.voxels() * 4)).order(ByteOrder.LITTLE_ENDIAN);

@@ -82,6 +82,29 @@ public final class VolumeAssert {
     }
 
     /**
+     * Asserts that {@code actual} holds exactly the values {@code expected}, in x-fastest order
+     * (as a peer wrote them, e.g. with numpy's {@code tofile}; see {@link PythonPeer#readF64}).
+     * Values compare as {@link Double#compare} does, so NaN matches NaN and -0.0 differs from 0.0.
+     *
+     * @param expected the reference values, one per voxel
+     * @param actual   the volume under test
+     * @param what     names the case in the failure message (e.g. a file name)
+     * @throws AssertionError when the voxel count or any value differs
+     */
+    public static void assertValues(double[] expected, Volume actual, String what) {
+        if (expected.length != actual.voxels()) {
+            throw new AssertionError(what + ": expected " + expected.length + " values, volume has " + actual.voxels());
+        }
+        Dims d = actual.dims();
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.compare(expected[i], actual.get(i)) != 0) {
+                throw new AssertionError(what + ": voxel " + i + " " + where(d, i) + " expected " + expected[i]
+                        + ", actual " + actual.get(i));
+            }
+        }
+    }
+
+    /**
      * Asserts that the fraction of voxels equal to {@code value} is within {@code tol} of
      * {@code expectedFraction}.
      *

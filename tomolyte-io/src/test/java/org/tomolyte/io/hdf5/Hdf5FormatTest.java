@@ -26,7 +26,8 @@ import org.tomolyte.core.Volume;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
-import org.tomolyte.io.peer.PeerPython;
+import org.tomolyte.testkit.PythonPeer;
+import org.tomolyte.testkit.VolumeAssert;
 
 class Hdf5FormatTest {
 
@@ -59,14 +60,14 @@ class Hdf5FormatTest {
 
     /** h5py's sums (float64) of the tooth datasets, or null when h5py is not available. */
     private static JsonNode h5pySums(Path file) throws IOException {
-        PeerPython.assumeModule("h5py");
+        Assumptions.assumeTrue(PythonPeer.available("h5py"), PythonPeer.skipMessage("h5py"));
         String script = """
                 import sys, json, h5py, numpy as np
                 with h5py.File(sys.argv[1], 'r') as f:
                     print(json.dumps({k: float(np.asarray(f['exchange/' + k], dtype='f8').sum())
                                       for k in ['data', 'data_white', 'data_dark', 'theta']}))
                 """;
-        return new ObjectMapper().readTree(PeerPython.run(script, file.toString()));
+        return new ObjectMapper().readTree(PythonPeer.run(script, file.toString()));
     }
 
     @Test
@@ -115,7 +116,7 @@ class Hdf5FormatTest {
     }
 
     private void writeSmallFiles() {
-        PeerPython.assumeModule("h5py");
+        Assumptions.assumeTrue(PythonPeer.available("h5py"), PythonPeer.skipMessage("h5py"));
         String script = """
                 import sys, h5py, numpy as np
                 d = sys.argv[1]
@@ -152,7 +153,7 @@ class Hdf5FormatTest {
                     f['exchange/data'] = np.ones((4, 3, 5), 'f4')
                 print('ok')
                 """;
-        assertEquals("ok", PeerPython.run(script, dir.toString()).strip());
+        assertEquals("ok", PythonPeer.run(script, dir.toString()).strip());
     }
 
     @Test
@@ -167,8 +168,8 @@ class Hdf5FormatTest {
             try (Volume v = VolumeIO.read(f + ":" + e.getKey(), ReadOptions.DEFAULT, Progress.NONE)) {
                 assertEquals(e.getValue(), v.type(), e.getKey());
                 assertEquals(Spacing.UNIT, v.spacing());
-                double[] expected = PeerPython.readF8(dir.resolve(e.getKey().substring(1).replace('/', '_') + ".expect"));
-                PeerPython.assertValues(expected, v, e.getKey());
+                double[] expected = PythonPeer.readF64(dir.resolve(e.getKey().substring(1).replace('/', '_') + ".expect"));
+                VolumeAssert.assertValues(expected, v, e.getKey());
             }
         }
         try (Volume v = VolumeIO.read(f + ":/img2d", ReadOptions.DEFAULT, Progress.NONE)) {
@@ -189,16 +190,16 @@ class Hdf5FormatTest {
     void blockwiseReadingMatchesAcrossBlockSizes() throws IOException {
         writeSmallFiles();
         Path f = dir.resolve("small.h5");
-        double[] expected = PeerPython.readF8(dir.resolve("u16.expect"));
+        double[] expected = PythonPeer.readF64(dir.resolve("u16.expect"));
         try (HdfFile h = Hdf5Reading.open(f)) {
             for (long block : new long[]{1, 3, 7, 20, 42, 1 << 20}) {
                 try (Volume v = Hdf5Reading.read(h.getDatasetByPath("/u16"), f, Spacing.UNIT, Progress.NONE, block)) {
-                    PeerPython.assertValues(expected, v, "block " + block);
+                    VolumeAssert.assertValues(expected, v, "block " + block);
                 }
             }
-            double[] flat = PeerPython.readF8(dir.resolve("img2d.expect"));
+            double[] flat = PythonPeer.readF64(dir.resolve("img2d.expect"));
             try (Volume v = Hdf5Reading.read(h.getDatasetByPath("/img2d"), f, Spacing.UNIT, Progress.NONE, 10)) {
-                PeerPython.assertValues(flat, v, "2D in row blocks");
+                VolumeAssert.assertValues(flat, v, "2D in row blocks");
             }
         }
     }
@@ -208,7 +209,7 @@ class Hdf5FormatTest {
         writeSmallFiles();
         try (Volume v = VolumeIO.read(dir.resolve("single.h5"))) {
             assertEquals(new Dims(4, 3, 2), v.dims());
-            PeerPython.assertValues(PeerPython.readF8(dir.resolve("only_one.expect")), v, "/only/one");
+            VolumeAssert.assertValues(PythonPeer.readF64(dir.resolve("only_one.expect")), v, "/only/one");
         }
     }
 

@@ -27,8 +27,9 @@ import org.tomolyte.core.Volume;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
-import org.tomolyte.io.peer.PeerPython;
 import org.tomolyte.io.peer.TestVolumes;
+import org.tomolyte.testkit.PythonPeer;
+import org.tomolyte.testkit.VolumeAssert;
 
 class NpyFormatTest {
 
@@ -87,7 +88,7 @@ class NpyFormatTest {
     /** numpy writes every supported dtype in format versions 1.0, 2.0 and 3.0; we read the same values. */
     @Test
     void readsNumpyWrittenFilesInEveryDtypeAndVersion() throws IOException {
-        PeerPython.assumeModule("numpy");
+        Assumptions.assumeTrue(PythonPeer.available("numpy"), PythonPeer.skipMessage("numpy"));
         String script = """
                 import sys, numpy as np
                 d = sys.argv[1]
@@ -120,16 +121,16 @@ class NpyFormatTest {
                 np.save(f'{d}/int64.npy', np.ones((2, 2), 'i8'))
                 print('ok')
                 """;
-        assertEquals("ok", PeerPython.run(script, dir.toString()).strip());
+        assertEquals("ok", PythonPeer.run(script, dir.toString()).strip());
         List<String> direct = List.of("u1", "leu2", "beu2", "lei4", "bei4", "lef4", "bef4", "lef8", "bef8");
         for (String name : List.of("u1", "b1", "leu2", "beu2", "lei2", "bei2", "i1", "lei4", "bei4", "leu4", "beu4",
                 "lef4", "bef4", "lef8", "bef8")) {
-            double[] expected = PeerPython.readF8(dir.resolve(name + ".expect"));
+            double[] expected = PythonPeer.readF64(dir.resolve(name + ".expect"));
             for (int version = 1; version <= 3; version++) {
                 Path f = dir.resolve(name + "-v" + version + ".npy");
                 try (Volume v = VolumeIO.read(f)) {
                     assertEquals(new Dims(5, 4, 3), v.dims(), f.toString());
-                    PeerPython.assertValues(expected, v, f.toString());
+                    VolumeAssert.assertValues(expected, v, f.toString());
                     assertEquals(direct.contains(name), v.segment().isMapped(), f + ": mapped iff the dtype maps directly");
                     DataType want = switch (name.replaceAll("^(le|be)", "")) {
                         case "u1", "b1" -> DataType.U8;
@@ -147,7 +148,7 @@ class NpyFormatTest {
         }
         try (Volume v = VolumeIO.read(dir.resolve("two_d.npy"))) {
             assertEquals(new Dims(7, 5, 1), v.dims());
-            PeerPython.assertValues(PeerPython.readF8(dir.resolve("two_d.expect")), v, "2D");
+            VolumeAssert.assertValues(PythonPeer.readF64(dir.resolve("two_d.expect")), v, "2D");
         }
         Path overflow = dir.resolve("overflow.npy");
         assertOneLineInputError(overflow, () -> VolumeIO.read(overflow), "3000000000", "i32");
@@ -164,13 +165,13 @@ class NpyFormatTest {
     /** numpy loads what we write, with the same dtype, shape and values. */
     @Test
     void numpyReadsOurFilesExactly() throws IOException {
-        PeerPython.assumeModule("numpy");
+        Assumptions.assumeTrue(PythonPeer.available("numpy"), PythonPeer.skipMessage("numpy"));
         Dims d = new Dims(6, 5, 4);
         StringBuilder names = new StringBuilder();
         for (DataType t : DataType.values()) {
             try (Volume v = TestVolumes.random(d, t, 99 + t.ordinal(), Spacing.UNIT)) {
                 VolumeIO.write(v, dir.resolve(t.label() + ".npy"));
-                PeerPython.writeF8(v, dir.resolve(t.label() + ".expect"));
+                PythonPeer.writeF64(v, dir.resolve(t.label() + ".expect"));
                 names.append(t.label()).append(':').append(NumpyDtype.of(t).descr()).append(' ');
             }
         }
@@ -186,7 +187,7 @@ class NpyFormatTest {
                     assert np.array_equal(a.astype('<f8'), e), name
                 print('ok')
                 """;
-        assertEquals("ok", PeerPython.run(script, dir.toString(), names.toString()).strip());
+        assertEquals("ok", PythonPeer.run(script, dir.toString(), names.toString()).strip());
     }
 
     @Test
@@ -227,7 +228,7 @@ class NpyFormatTest {
         try (Stream<Path> s = Files.list(data)) {
             files = s.filter(p -> p.toString().endsWith(".npy")).sorted().toList();
         }
-        PeerPython.assumeModule("numpy");
+        Assumptions.assumeTrue(PythonPeer.available("numpy"), PythonPeer.skipMessage("numpy"));
         String script = """
                 import sys, json, glob, os, numpy as np
                 out = {}
@@ -236,7 +237,7 @@ class NpyFormatTest {
                     out[os.path.basename(f)] = {'ndim': a.ndim, 'sum': float(a.astype('f8').sum()), 'abs': float(np.abs(a.astype('f8')).sum())}
                 print(json.dumps(out))
                 """;
-        JsonNode sums = new ObjectMapper().readTree(PeerPython.run(script, data.toString()));
+        JsonNode sums = new ObjectMapper().readTree(PythonPeer.run(script, data.toString()));
         int compared = 0;
         for (Path f : files) {
             JsonNode ref = sums.get(f.getFileName().toString());

@@ -21,6 +21,8 @@ import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
 import org.tomolyte.io.WriteOptions;
+import org.tomolyte.testkit.PythonPeer;
+import org.tomolyte.testkit.VolumeAssert;
 
 /**
  * Peer round trips with tifffile (and Pillow/libtiff for LZW, which tifffile cannot decode
@@ -119,7 +121,7 @@ class TiffPeerTest {
 
     @Test
     void tifffileReadsOurFiles() throws Exception {
-        Assumptions.assumeTrue(PythonPeer.has("tifffile, numpy"), "/usr/bin/python3 with tifffile not available: skipping peer test");
+        Assumptions.assumeTrue(PythonPeer.available("tifffile", "numpy"), PythonPeer.skipMessage("tifffile"));
         Spacing spacing = new Spacing(0.5, 0.7, 2.0);
         Dims dims = new Dims(37, 29, 4);
         List<Volume> volumes = new ArrayList<>();
@@ -138,7 +140,7 @@ class TiffPeerTest {
         java.nio.file.Files.createDirectories(out);
         List<String> args = new ArrayList<>(List.of(out.toString()));
         args.addAll(files);
-        List<String> lines = PythonPeer.run(dir, DUMP, args.toArray(String[]::new));
+        List<String> lines = PythonPeer.run(DUMP, args.toArray(String[]::new)).lines().toList();
         assertEquals(files.size(), lines.size(), String.join("\n", lines));
         for (int k = 0; k < files.size(); k++) {
             String[] f = lines.get(k).split(";");
@@ -157,14 +159,14 @@ class TiffPeerTest {
             assertEquals("2/1", f[5], what + " XResolution = 1/0.5 px per um");
             assertEquals("10/7", f[6], what + " YResolution = 1/0.7 px per um");
             assertEquals("4", f[7], what + " pages");
-            assertValues(v, PythonPeer.readF64(out.resolve(k + ".f64")), what);
+            VolumeAssert.assertValues(PythonPeer.readF64(out.resolve(k + ".f64")), v, what);
             v.close();
         }
     }
 
     @Test
     void pillowReadsOurLzwAndPackBitsFiles() throws Exception {
-        Assumptions.assumeTrue(PythonPeer.has("PIL, numpy"), "/usr/bin/python3 with Pillow not available: skipping peer test");
+        Assumptions.assumeTrue(PythonPeer.available("PIL", "numpy"), PythonPeer.skipMessage("Pillow"));
         Dims dims = new Dims(301, 250, 3);
         List<Volume> volumes = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -189,21 +191,21 @@ class TiffPeerTest {
         java.nio.file.Files.createDirectories(out);
         List<String> args = new ArrayList<>(List.of(out.toString()));
         args.addAll(files);
-        List<String> lines = PythonPeer.run(dir, PIL_DUMP, args.toArray(String[]::new));
+        List<String> lines = PythonPeer.run(PIL_DUMP, args.toArray(String[]::new)).lines().toList();
         assertEquals(files.size(), lines.size());
         for (int k = 0; k < files.size(); k++) {
             String[] f = lines.get(k).split(";");
             assertEquals("3,250,301", f[1], files.get(k));
             assertTrue(List.of(modes.get(k).split(" ")).contains(f[2]), files.get(k) + " read by Pillow as mode " + f[2]);
-            assertValues(volumes.get(k), PythonPeer.readF64(out.resolve(k + ".f64")), files.get(k));
+            VolumeAssert.assertValues(PythonPeer.readF64(out.resolve(k + ".f64")), volumes.get(k), files.get(k));
             volumes.get(k).close();
         }
     }
 
     @Test
     void weReadTifffileAndPillowFiles() throws Exception {
-        Assumptions.assumeTrue(PythonPeer.has("tifffile, numpy"), "/usr/bin/python3 with tifffile not available: skipping peer test");
-        List<String> names = PythonPeer.run(dir, MAKE, dir.toString());
+        Assumptions.assumeTrue(PythonPeer.available("tifffile", "numpy"), PythonPeer.skipMessage("tifffile"));
+        List<String> names = PythonPeer.run(MAKE, dir.toString()).lines().toList();
         Map<String, DataType> types = new HashMap<>(Map.of("int16", DataType.I32, "int16_pred", DataType.I32,
                 "int8", DataType.I32, "int32", DataType.I32, "uint32", DataType.I32, "float64", DataType.F64,
                 "bigendian_f32", DataType.F32, "tiled_zlib_f32", DataType.F32,
@@ -217,7 +219,7 @@ class TiffPeerTest {
                 DataType type = types.getOrDefault(name, name.contains("u16") ? DataType.U16 : DataType.U8);
                 assertEquals(type, v.type(), name);
                 assertEquals(h.dims(), v.dims(), name);
-                assertValues(v, expected, name);
+                VolumeAssert.assertValues(expected, v, name);
                 if (name.equals("imagej_u8")) {
                     assertEquals(new Dims(22, 20, 6), v.dims());
                     TiffRoundTripTest.assertSpacing(new Spacing(0.5, 0.5, 2.0), v.spacing());
@@ -226,15 +228,6 @@ class TiffPeerTest {
                     assertEquals(Spacing.UNIT, v.spacing(), name + ": tifffile's default resolution is uncalibrated");
                     assertFalse(h.spacingKnown(), name);
                 }
-            }
-        }
-    }
-
-    private static void assertValues(Volume v, double[] expected, String what) {
-        assertEquals(v.voxels(), expected.length, what + " voxel count");
-        for (int i = 0; i < expected.length; i++) {
-            if (Double.compare(expected[i], v.get(i)) != 0) {
-                throw new AssertionError(what + ": voxel " + i + " is " + v.get(i) + ", peer has " + expected[i]);
             }
         }
     }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.Volume;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
+import org.tomolyte.testkit.PythonPeer;
 
 /**
  * Real microstructure stacks from /work/shared/data: phase fractions against the published
@@ -31,9 +31,6 @@ class TiffRealDataTest {
                 v, c = np.unique(a.astype(np.int64), return_counts=True)
                 print(f, ' '.join(f'{x}:{n}' for x, n in zip(v, c)), int(a.astype(np.int64).sum()))
             """;
-
-    @TempDir
-    Path tmp;
 
     private static Path data() {
         Path dir = Path.of(System.getProperty("tomolyte.shared.data", "../shared/data"));
@@ -61,10 +58,10 @@ class TiffRealDataTest {
     }
 
     private void compareWithTifffile(Path file, TreeMap<Integer, Long> ours) throws Exception {
-        if (!PythonPeer.has("tifffile, numpy")) {
+        if (!PythonPeer.available("tifffile", "numpy")) {
             return;
         }
-        List<String> lines = PythonPeer.run(tmp, HISTOGRAM, file.toString());
+        List<String> lines = PythonPeer.run(HISTOGRAM, file.toString()).lines().toList();
         assertEquals(file + " " + histogramText(ours), lines.getFirst(), "histogram and sum as tifffile reads them");
     }
 

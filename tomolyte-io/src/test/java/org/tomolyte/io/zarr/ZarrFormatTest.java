@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomolyte.core.Box;
@@ -30,8 +31,9 @@ import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
 import org.tomolyte.io.WriteOptions;
-import org.tomolyte.io.peer.PeerPython;
 import org.tomolyte.io.peer.TestVolumes;
+import org.tomolyte.testkit.PythonPeer;
+import org.tomolyte.testkit.VolumeAssert;
 
 class ZarrFormatTest {
 
@@ -193,7 +195,7 @@ class ZarrFormatTest {
     /** zarr-python writes arrays in many encodings; we read exactly the same values. */
     @Test
     void readsArraysWrittenByZarrPython() throws IOException {
-        PeerPython.assumeModule("zarr");
+        Assumptions.assumeTrue(PythonPeer.available("zarr"), PythonPeer.skipMessage("zarr"));
         String script = """
                 import sys, numpy as np, zarr, numcodecs
                 d = sys.argv[1]
@@ -222,7 +224,7 @@ class ZarrFormatTest {
                 np.asarray(z[...]).astype('<f8').tofile(f'{d}/fill.expect')
                 print('ok')
                 """;
-        assertEquals("ok", PeerPython.run(script, dir.toString()).strip());
+        assertEquals("ok", PythonPeer.run(script, dir.toString()).strip());
         Map<String, DataType> types = Map.of("zlib", DataType.U16, "gzip", DataType.I32, "none", DataType.F64,
                 "slash", DataType.U8, "bigendian", DataType.U16, "int16", DataType.I32, "bool", DataType.U8,
                 "flat", DataType.F32, "sparse", DataType.F32, "fill", DataType.U16);
@@ -230,7 +232,7 @@ class ZarrFormatTest {
             Path z = dir.resolve(e.getKey() + ".zarr");
             try (Volume v = VolumeIO.read(z)) {
                 assertEquals(e.getValue(), v.type(), e.getKey());
-                PeerPython.assertValues(PeerPython.readF8(dir.resolve(e.getKey() + ".expect")), v, e.getKey());
+                VolumeAssert.assertValues(PythonPeer.readF64(dir.resolve(e.getKey() + ".expect")), v, e.getKey());
             }
         }
         try (Volume flat = VolumeIO.read(dir.resolve("flat.zarr"))) {
@@ -246,7 +248,7 @@ class ZarrFormatTest {
     /** Arrays we write are read exactly by zarr-python's {@code zarr.open(path)[:]}. */
     @Test
     void zarrPythonReadsOurArrays() throws IOException {
-        PeerPython.assumeModule("zarr");
+        Assumptions.assumeTrue(PythonPeer.available("zarr"), PythonPeer.skipMessage("zarr"));
         Dims d = new Dims(21, 12, 7);
         StringBuilder items = new StringBuilder();
         for (DataType t : DataType.values()) {
@@ -254,7 +256,7 @@ class ZarrFormatTest {
                 String name = t.label() + "-" + codec;
                 try (Volume v = TestVolumes.random(d, t, 21 + t.ordinal(), new Spacing(0.25, 0.25, 0.5))) {
                     VolumeIO.write(v, dir.resolve(name + ".zarr"), new WriteOptions(codec, 5), Progress.NONE);
-                    PeerPython.writeF8(v, dir.resolve(name + ".expect"));
+                    PythonPeer.writeF64(v, dir.resolve(name + ".expect"));
                 }
                 items.append(name).append(':').append(org.tomolyte.io.npy.NumpyDtype.of(t).descr()).append(' ');
             }
@@ -274,7 +276,7 @@ class ZarrFormatTest {
                     assert z.chunks == (5, 5, 5), z.chunks
                 print('ok')
                 """;
-        assertEquals("ok", PeerPython.run(script, dir.toString(), items.toString()).strip());
+        assertEquals("ok", PythonPeer.run(script, dir.toString(), items.toString()).strip());
     }
 
     private Path validArray() {
