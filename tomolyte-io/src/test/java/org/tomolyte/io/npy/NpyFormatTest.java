@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
-import org.tomolyte.core.Progress;
 import org.tomolyte.core.Spacing;
 import org.tomolyte.core.Volume;
 import org.tomolyte.io.ReadOptions;
