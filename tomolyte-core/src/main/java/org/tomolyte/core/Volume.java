@@ -239,6 +239,123 @@ public final class Volume implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code len} voxels starting at linear index {@code start} into {@code dst[off..]}
+     * as floats (U8/U16 unsigned; I32 and F64 converted). The fast path for kernels: a bulk
+     * copy for F32, one tight loop per type otherwise.
+     */
+    public void read(long start, float[] dst, int off, int len) {
+        checkBulk(start, dst.length, off, len);
+        switch (type) {
+            case F32 -> MemorySegment.copy(data, floatLayout, start << 2, dst, off, len);
+            case U8 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                }
+            }
+            case U16 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                }
+            }
+            case I32 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(intLayout, (start + k) << 2);
+                }
+            }
+            case F64 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = (float) data.get(doubleLayout, (start + k) << 3);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code src[off..off+len)} to the voxels starting at {@code start}; integer types
+     * round half away from zero and clamp as {@link #set(long, double)} does.
+     */
+    public void write(long start, float[] src, int off, int len) {
+        checkBulk(start, src.length, off, len);
+        if (type == DataType.F32) {
+            MemorySegment.copy(src, off, data, floatLayout, start << 2, len);
+            return;
+        }
+        for (int k = 0; k < len; k++) {
+            set(start + k, src[off + k]);
+        }
+    }
+
+    /**
+     * Copies {@code len} voxels starting at {@code start} into {@code dst[off..]} as ints (labels,
+     * masks; U8/U16 unsigned, floats truncated toward zero).
+     */
+    public void read(long start, int[] dst, int off, int len) {
+        checkBulk(start, dst.length, off, len);
+        switch (type) {
+            case I32 -> MemorySegment.copy(data, intLayout, start << 2, dst, off, len);
+            case U8 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                }
+            }
+            case U16 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                }
+            }
+            default -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = getInt(start + k);
+                }
+            }
+        }
+    }
+
+    /** Writes ints to the voxels starting at {@code start}, clamped to the type's range. */
+    public void write(long start, int[] src, int off, int len) {
+        checkBulk(start, src.length, off, len);
+        if (type == DataType.I32) {
+            MemorySegment.copy(src, off, data, intLayout, start << 2, len);
+            return;
+        }
+        for (int k = 0; k < len; k++) {
+            set(start + k, src[off + k]);
+        }
+    }
+
+    /**
+     * Copies {@code len} raw bytes of a U8 volume (masks, small label sets) starting at voxel
+     * {@code start} into {@code dst[off..]}; values are unsigned ({@code b & 0xFF}).
+     *
+     * @throws InternalException when the volume is not U8
+     */
+    public void read(long start, byte[] dst, int off, int len) {
+        requireU8();
+        checkBulk(start, dst.length, off, len);
+        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, dst, off, len);
+    }
+
+    /** Writes raw bytes to a U8 volume starting at voxel {@code start}. */
+    public void write(long start, byte[] src, int off, int len) {
+        requireU8();
+        checkBulk(start, src.length, off, len);
+        MemorySegment.copy(src, off, data, ValueLayout.JAVA_BYTE, start, len);
+    }
+
+    private void requireU8() {
+        if (type != DataType.U8) {
+            throw new InternalException("byte access needs a u8 volume, this one is " + type.label());
+        }
+    }
+
+    private void checkBulk(long start, int arrayLength, int off, int len) {
+        if (start < 0 || len < 0 || off < 0 || off + len > arrayLength || start + len > voxels()) {
+            throw new InternalException("bulk access out of range: voxels " + start + ".." + (start + len) + " of " + voxels()
+                    + ", array " + off + ".." + (off + len) + " of " + arrayLength);
+        }
+    }
+
     /** Reads row (y, z) (all x) into {@code dst}, which must hold {@code nx} values. */
     public void readRow(int y, int z, double[] dst) {
         requireRowLength(dst);

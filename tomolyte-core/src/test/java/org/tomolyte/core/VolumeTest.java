@@ -145,4 +145,36 @@ class VolumeTest {
         assertThrows(ParameterException.class, () -> Box.parse("3,0,0,1,1,1", "--crop"));
         assertEquals(DataType.U16, DataType.parse("U16", "--type"));
     }
+
+    @Test
+    void bulkAccessAgreesWithSingleVoxelAccessForEveryType() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (DataType t : DataType.values()) {
+            try (Volume v = Volume.allocate(new Dims(13, 7, 3), t, Spacing.UNIT)) {
+                for (long i = 0; i < v.voxels(); i++) {
+                    v.set(i, t.isInteger() ? r.nextInt(0, 250) : r.nextDouble() * 100);
+                }
+                float[] f = new float[40];
+                int[] n = new int[40];
+                v.read(17, f, 3, 30);
+                v.read(17, n, 3, 30);
+                for (int k = 0; k < 30; k++) {
+                    assertEquals((float) v.get(17 + k), f[3 + k], t.label());
+                    assertEquals(v.getInt(17 + k), n[3 + k], t.label());
+                }
+                try (Volume w = Volume.allocateLike(v, t)) {
+                    w.write(17, f, 3, 30);
+                    for (int k = 0; k < 30; k++) {
+                        assertEquals(t.clamp(f[3 + k]), w.get(17 + k), 1e-6 * Math.abs(f[3 + k]), t.label());
+                    }
+                }
+                assertThrows(InternalException.class, () -> v.read(v.voxels() - 5, f, 0, 6));
+            }
+        }
+        try (Volume v = Volume.allocate(new Dims(4, 1, 1), DataType.U8, Spacing.UNIT)) {
+            v.write(0, new byte[] {1, (byte) 200, 3, 4}, 0, 4);
+            assertEquals(200, v.get(1));
+            assertThrows(InternalException.class, () -> Volume.allocate(new Dims(1, 1, 1), DataType.F32, Spacing.UNIT).read(0, new byte[1], 0, 1));
+        }
+    }
 }
