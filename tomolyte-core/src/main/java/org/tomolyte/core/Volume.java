@@ -227,16 +227,88 @@ public final class Volume implements AutoCloseable {
 
     /** Copies {@code dst.length} voxels starting at linear index {@code start} into {@code dst}. */
     public void read(long start, double[] dst) {
-        for (int k = 0; k < dst.length; k++) {
-            dst[k] = get(start + k);
+        read(start, dst, 0, dst.length);
+    }
+
+    /**
+     * Copies {@code len} voxels starting at linear index {@code start} into {@code dst[off..]}
+     * as doubles (U8/U16 unsigned). Exact for every type; one tight loop per type.
+     */
+    public void read(long start, double[] dst, int off, int len) {
+        checkBulk(start, dst.length, off, len);
+        switch (type) {
+            case F64 -> MemorySegment.copy(data, doubleLayout, start << 3, dst, off, len);
+            case U8 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                }
+            }
+            case U16 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                }
+            }
+            case I32 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(intLayout, (start + k) << 2);
+                }
+            }
+            case F32 -> {
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = data.get(floatLayout, (start + k) << 2);
+                }
+            }
         }
     }
 
     /** Writes {@code src} to the voxels starting at linear index {@code start}. */
     public void write(long start, double[] src) {
-        for (int k = 0; k < src.length; k++) {
-            set(start + k, src[k]);
+        write(start, src, 0, src.length);
+    }
+
+    /**
+     * Writes {@code src[off..off+len)} to the voxels starting at {@code start}; integer types
+     * round half away from zero and clamp to their range (NaN becomes 0), as {@link #set(long, double)}.
+     */
+    public void write(long start, double[] src, int off, int len) {
+        checkBulk(start, src.length, off, len);
+        switch (type) {
+            case F64 -> MemorySegment.copy(src, off, data, doubleLayout, start << 3, len);
+            case F32 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(floatLayout, (start + k) << 2, (float) src[off + k]);
+                }
+            }
+            case U8 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(ValueLayout.JAVA_BYTE, start + k, (byte) roundClamp(src[off + k], 0, 255));
+                }
+            }
+            case U16 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(shortLayout, (start + k) << 1, (short) roundClamp(src[off + k], 0, 65535));
+                }
+            }
+            case I32 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(intLayout, (start + k) << 2, (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE));
+                }
+            }
         }
+    }
+
+    /** Rounds half away from zero and clamps to [lo, hi]; NaN gives 0. Same as {@link DataType#clamp}. */
+    private static long roundClamp(double v, long lo, long hi) {
+        if (v != v) {
+            return 0;
+        }
+        if (v <= lo) {
+            return lo;
+        }
+        if (v >= hi) {
+            return hi;
+        }
+        return (long) (v >= 0 ? Math.floor(v + 0.5) : -Math.floor(-v + 0.5));
     }
 
     /**
@@ -277,12 +349,28 @@ public final class Volume implements AutoCloseable {
      */
     public void write(long start, float[] src, int off, int len) {
         checkBulk(start, src.length, off, len);
-        if (type == DataType.F32) {
-            MemorySegment.copy(src, off, data, floatLayout, start << 2, len);
-            return;
-        }
-        for (int k = 0; k < len; k++) {
-            set(start + k, src[off + k]);
+        switch (type) {
+            case F32 -> MemorySegment.copy(src, off, data, floatLayout, start << 2, len);
+            case F64 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(doubleLayout, (start + k) << 3, src[off + k]);
+                }
+            }
+            case U8 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(ValueLayout.JAVA_BYTE, start + k, (byte) roundClamp(src[off + k], 0, 255));
+                }
+            }
+            case U16 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(shortLayout, (start + k) << 1, (short) roundClamp(src[off + k], 0, 65535));
+                }
+            }
+            case I32 -> {
+                for (int k = 0; k < len; k++) {
+                    data.set(intLayout, (start + k) << 2, (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE));
+                }
+            }
         }
     }
 

@@ -19,6 +19,9 @@ import org.tomolyte.core.VolumeStats;
  */
 public final class TypeConversion {
 
+    /** Voxels converted per bulk call. */
+    private static final int CHUNK = 1 << 14;
+
     private TypeConversion() {
     }
 
@@ -82,13 +85,16 @@ public final class TypeConversion {
             Box box = grid.box(b);
             long start = in.dims().index(0, 0, box.z0());
             long end = start + box.voxels();
-            for (long i = start; i < end; i++) {
-                double v = in.get(i);
+            double[] buf = new double[CHUNK];
+            for (long c = start; c < end; c += CHUNK) {
+                int len = (int) Math.min(CHUNK, end - c);
+                in.read(c, buf, 0, len);
                 if (scale) {
-                    v = outLo + (v - lowIn) * gain;
-                    v = Math.max(outLo, Math.min(outHi, v));
+                    for (int k = 0; k < len; k++) {
+                        buf[k] = Math.max(outLo, Math.min(outHi, outLo + (buf[k] - lowIn) * gain));
+                    }
                 }
-                out.set(i, v);
+                out.write(c, buf, 0, len);
             }
         }, progress);
         progress.done();

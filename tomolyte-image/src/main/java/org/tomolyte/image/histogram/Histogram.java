@@ -32,6 +32,9 @@ import org.tomolyte.core.VolumeStats;
  */
 public record Histogram(double lo, double hi, double[] edges, long[] counts, boolean singlePrecision) {
 
+    /** Voxels read per bulk call. */
+    private static final int CHUNK = 1 << 14;
+
     /** Largest value range histogrammed with one bin per integer value. */
     public static final int MAX_INTEGER_BINS = 1 << 20;
 
@@ -145,16 +148,22 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts, boo
             long start = image.dims().index(0, 0, box.z0());
             long end = start + box.voxels();
             long[] c = new long[n];
-            for (long i = start; i < end; i++) {
-                if (labels != null && labels.getInt(i) != label) {
-                    continue;
+            double[] values = new double[CHUNK];
+            int[] mask = labels == null ? null : new int[CHUNK];
+            for (long s0 = start; s0 < end; s0 += CHUNK) {
+                int len = (int) Math.min(CHUNK, end - s0);
+                image.read(s0, values, 0, len);
+                if (mask != null) {
+                    labels.read(s0, mask, 0, len);
                 }
-                double v = image.get(i);
-                if (!(v >= first && v <= last)) {
-                    continue;
+                for (int q = 0; q < len; q++) {
+                    double v = values[q];
+                    if (mask != null && mask[q] != label || !(v >= first && v <= last)) {
+                        continue;
+                    }
+                    int k = integerBins ? (int) (v - first) : single ? binOfFloat((float) v, e, first, last, n) : binOf(v, e, first, last, n);
+                    c[k]++;
                 }
-                int k = integerBins ? (int) (v - first) : single ? binOfFloat((float) v, e, first, last, n) : binOf(v, e, first, last, n);
-                c[k]++;
             }
             return c;
         }, progress);

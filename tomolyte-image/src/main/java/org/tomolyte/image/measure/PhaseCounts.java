@@ -20,6 +20,9 @@ import org.tomolyte.core.Volume;
  */
 public record PhaseCounts(TreeMap<Integer, Long> counts, long total, double voxelUm3) {
 
+    /** Voxels read per bulk call. */
+    private static final int CHUNK = 1 << 14;
+
     /** Counts the label values of {@code labels}. */
     public static PhaseCounts of(Volume labels, Progress progress) {
         if (!labels.type().isInteger()) {
@@ -32,10 +35,15 @@ public record PhaseCounts(TreeMap<Integer, Long> counts, long total, double voxe
             long start = labels.dims().index(0, 0, box.z0());
             long end = start + box.voxels();
             Map<Integer, Long> m = new TreeMap<>();
+            int[] buf = new int[CHUNK];
             if (small) {
                 long[] c = new long[65536];
-                for (long i = start; i < end; i++) {
-                    c[labels.getInt(i)]++;
+                for (long s0 = start; s0 < end; s0 += CHUNK) {
+                    int len = (int) Math.min(CHUNK, end - s0);
+                    labels.read(s0, buf, 0, len);
+                    for (int k = 0; k < len; k++) {
+                        c[buf[k]]++;
+                    }
                 }
                 for (int v = 0; v < c.length; v++) {
                     if (c[v] > 0) {
@@ -43,8 +51,12 @@ public record PhaseCounts(TreeMap<Integer, Long> counts, long total, double voxe
                     }
                 }
             } else {
-                for (long i = start; i < end; i++) {
-                    m.merge(labels.getInt(i), 1L, Long::sum);
+                for (long s0 = start; s0 < end; s0 += CHUNK) {
+                    int len = (int) Math.min(CHUNK, end - s0);
+                    labels.read(s0, buf, 0, len);
+                    for (int k = 0; k < len; k++) {
+                        m.merge(buf[k], 1L, Long::sum);
+                    }
                 }
             }
             return m;
