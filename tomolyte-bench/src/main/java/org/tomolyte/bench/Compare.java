@@ -61,7 +61,10 @@ public final class Compare {
             System.err.println("compare: wrote " + o.out().resolve("compare.csv") + " and " + o.out().resolve("compare.md"));
         } catch (TomolyteException e) {
             System.err.println("compare: " + e.getMessage());
-            System.exit(2);
+            System.exit(e.exitCode());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            System.err.println("compare: " + e.getMessage());
+            System.exit(1);
         }
     }
 
