@@ -179,7 +179,9 @@ public final class Compare {
                     Path rss = options.out().resolve("peer-" + c.name() + "-imagej.rss");
                     Files.writeString(macro, ImageJMacro.source(p), StandardCharsets.UTF_8);
                     Files.deleteIfExists(rss);
-                    long heapMb = Math.max(1024, dims.voxels() * 12 / (1 << 20));
+                    // Debian's launcher refuses -x above min(physical memory, 8000) MB
+                    long heapMb = Math.min(Math.min(8000, org.tomolyte.core.MemoryBudget.physicalBytes() >> 20),
+                            Math.max(1024, dims.voxels() * 12 / (1 << 20)));
                     ProcessRunner.Result r = ProcessRunner.run(ImageJMacro.command(macro.toAbsolutePath(), rss.toAbsolutePath(), raw, dims,
                             options.reps(), options.peerWarmup(), heapMb), env, options.timeoutSeconds(), options.out());
                     String rssText = Files.isRegularFile(rss) ? Files.readString(rss) : "";

@@ -14,7 +14,9 @@ import org.tomolyte.core.ParameterException;
  * setup (untimed, e.g. conversion to 32-bit), times the body with {@code getTime()} (ms), closes
  * the duplicate, and prints {@code seconds=}. Peak memory is GNU time's {@code %M} of the whole
  * ImageJ process ({@code /usr/bin/time -o FILE}); the argument is
- * {@code path|nx|ny|nz|reps|warmup}.
+ * {@code path|nx|ny|nz|reps|warmup}. Debian's launcher ({@code imagej -x MB -b MACRO ARG}) runs
+ * {@code java -mxMBm ij.ImageJ -batch MACRO 'ARG'}; {@code -x} may not exceed min(physical
+ * memory, 8000) MB.
  */
 public final class ImageJMacro {
 
