@@ -100,9 +100,10 @@ public final class CircuitFit {
     }
 
     /**
-     * A starting guess from the data alone: resistors share the real-axis span (the first gets
-     * the high-frequency real part), capacitances and CPE Q from the frequency of the largest
-     * -Im (1 / (2 pi f R)), CPE alpha 0.9, Warburg coefficients from the low-frequency point,
+     * A starting guess from the data alone: resistors share the real-axis span of the arcs (from
+     * the highest frequency down to the valley before a low-frequency spike; the first resistor
+     * gets the high-frequency real part), capacitances and CPE Q from the frequency of the largest
+     * -Im on the arcs (1 / (2 pi f R)), CPE alpha 0.9, Warburg coefficients from the low-frequency point,
      * finite Warburg tau = 1 / (2 pi f_min), inductances 1e-7 H. Good enough for simple circuits;
      * give an explicit guess for anything difficult.
      */
@@ -112,7 +113,12 @@ public final class CircuitFit {
         double reMin = Double.POSITIVE_INFINITY;
         double reMax = Double.NEGATIVE_INFINITY;
         int apex = 0;
-        for (int i = 0; i < m; i++) {
+        int valley = m - 1;
+        while (valley > 0 && s.minusIm()[valley - 1] < s.minusIm()[valley]) {
+            valley--;
+        }
+        int arcEnd = valley == 0 ? m - 1 : valley;
+        for (int i = 0; i <= arcEnd; i++) {
             reMin = Math.min(reMin, s.re()[i]);
             reMax = Math.max(reMax, s.re()[i]);
             if (s.minusIm()[i] > s.minusIm()[apex]) {
