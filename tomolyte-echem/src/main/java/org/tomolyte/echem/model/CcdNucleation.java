@@ -31,7 +31,7 @@ import org.tomolyte.core.op.Check;
  * (C m), their ratio an electric field (V/m), and divided by a resistivity (Ohm m) a current
  * density (A/m^2).
  *
- * @param gammaJPerM2     interface specific energy, J/m^2, &gt;= 0
+ * @param gammaJoulePerM2     interface specific energy, J/m^2, &gt;= 0
  * @param omegaLiNm3   volume per Li atom, nm^3, &gt; 0
  * @param rCriticalNm         critical radius, nm, &gt; 0
  * @param sigmaFractureMpa    fracture stress, MPa, &gt;= 0
@@ -40,11 +40,11 @@ import org.tomolyte.core.op.Check;
  * @param alpha        grain boundary to grain size ratio, [0, 1)
  * @param rhoOhmCm     overall resistivity, Ohm cm, &gt; 0
  */
-public record CcdNucleation(double gammaJPerM2, double omegaLiNm3, double rCriticalNm, double sigmaFractureMpa, double f, double dUm, double alpha,
+public record CcdNucleation(double gammaJoulePerM2, double omegaLiNm3, double rCriticalNm, double sigmaFractureMpa, double f, double dUm, double alpha,
         double rhoOhmCm) {
 
     public CcdNucleation {
-        Check.atLeast("gamma_j_per_m2", gammaJPerM2, 0);
+        Check.atLeast("gamma_joule_per_m2", gammaJoulePerM2, 0);
         Check.greater("omega_li_nm3", omegaLiNm3, 0);
         Check.greater("r_critical_nm", rCriticalNm, 0);
         Check.atLeast("sigma_fracture_mpa", sigmaFractureMpa, 0);
@@ -59,7 +59,7 @@ public record CcdNucleation(double gammaJPerM2, double omegaLiNm3, double rCriti
 
     /** Interface (curvature) term 2 gamma Omega_Li / r_c, J. */
     public double interfaceTermJ() {
-        return 2 * gammaJPerM2 * omegaLiNm3 * 1e-27 / (rCriticalNm * 1e-9);
+        return 2 * gammaJoulePerM2 * omegaLiNm3 * 1e-27 / (rCriticalNm * 1e-9);
     }
 
     /** Fracture term sigma_F Omega_Li, J. */

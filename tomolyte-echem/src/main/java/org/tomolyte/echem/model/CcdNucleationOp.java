@@ -23,7 +23,7 @@ public final class CcdNucleationOp implements Op<CcdNucleationOp.Params> {
     /**
      * Parameters of {@code model.ccd_nucleation} (paper 001 Eq. 1).
      *
-     * @param gammaJPerM2   gamma, specific energy of the interface, J/m^2
+     * @param gammaJoulePerM2   gamma, specific energy of the interface, J/m^2
      * @param omegaLiNm3 Omega_Li, volume per Li atom in the electrolyte, nm^3
      * @param rCriticalNm       r_c, critical radius, nm
      * @param sigmaFractureMpa  sigma_F, fracture stress, MPa
@@ -33,7 +33,7 @@ public final class CcdNucleationOp implements Op<CcdNucleationOp.Params> {
      * @param rhoOhmCm   rho, overall resistivity, Ohm cm
      */
     public record Params(
-            @Param(doc = "gamma: specific energy of the interface", unit = "J/m^2", min = 0) double gammaJPerM2,
+            @Param(doc = "gamma: specific energy of the interface", unit = "J/m^2", min = 0) double gammaJoulePerM2,
             @Param(doc = "Omega_Li: volume per Li atom in the electrolyte (Li metal: 0.02158)", unit = "nm^3", defaultValue = "0.02158", min = 0, minExclusive = true) double omegaLiNm3,
             @Param(doc = "r_c: critical radius", unit = "nm", min = 0, minExclusive = true) double rCriticalNm,
             @Param(doc = "sigma_F: fracture stress", unit = "MPa", min = 0) double sigmaFractureMpa,
@@ -43,12 +43,12 @@ public final class CcdNucleationOp implements Op<CcdNucleationOp.Params> {
             @Param(doc = "rho: overall resistivity (1 / conductivity)", unit = "Ohm cm", min = 0, minExclusive = true) double rhoOhmCm) {
 
         public Params {
-            new CcdNucleation(gammaJPerM2, omegaLiNm3, rCriticalNm, sigmaFractureMpa, f, dUm, alpha, rhoOhmCm);
+            new CcdNucleation(gammaJoulePerM2, omegaLiNm3, rCriticalNm, sigmaFractureMpa, f, dUm, alpha, rhoOhmCm);
         }
 
         /** The model these parameters describe. */
         public CcdNucleation model() {
-            return new CcdNucleation(gammaJPerM2, omegaLiNm3, rCriticalNm, sigmaFractureMpa, f, dUm, alpha, rhoOhmCm);
+            return new CcdNucleation(gammaJoulePerM2, omegaLiNm3, rCriticalNm, sigmaFractureMpa, f, dUm, alpha, rhoOhmCm);
         }
     }
 

@@ -19,13 +19,13 @@ import org.tomolyte.echem.eis.LevenbergMarquardt;
  * thicknesses in um (converted to cm), conductivities in S/cm, voltages in V.
  *
  * @param electrolyteThicknessUm     electrolyte thickness l_e, um
- * @param electrolyteConductivitySPerCm electrolyte ionic conductivity k_e, S/cm
+ * @param electrolyteConductivitySiemensPerCm electrolyte ionic conductivity k_e, S/cm
  */
-public record SymmetricCell(double electrolyteThicknessUm, double electrolyteConductivitySPerCm) {
+public record SymmetricCell(double electrolyteThicknessUm, double electrolyteConductivitySiemensPerCm) {
 
     public SymmetricCell {
         Check.greater("electrolyte_thickness_um", electrolyteThicknessUm, 0);
-        Check.greater("electrolyte_conductivity_s_per_cm", electrolyteConductivitySPerCm, 0);
+        Check.greater("electrolyte_conductivity_siemens_per_cm", electrolyteConductivitySiemensPerCm, 0);
     }
 
     /**
@@ -63,24 +63,24 @@ public record SymmetricCell(double electrolyteThicknessUm, double electrolyteCon
     }
 
     /** The cell voltage in state {@code s} with kinetics {@code bv} and interphase conductivity (S/cm). */
-    public Voltage voltage(ButlerVolmer bv, double interphaseConductivitySPerCm, State s) {
+    public Voltage voltage(ButlerVolmer bv, double interphaseConductivitySiemensPerCm, State s) {
         double i = s.currentMaCm2();
         double ia = i * 1e-3;
         return new Voltage(bv.overpotential(i / s.contactTop()), bv.overpotential(-i / s.contactBottom()),
-                ia * electrolyteThicknessUm * 1e-4 / electrolyteConductivitySPerCm,
-                ia * s.interphaseThicknessUm() * 1e-4 / interphaseConductivitySPerCm);
+                ia * electrolyteThicknessUm * 1e-4 / electrolyteConductivitySiemensPerCm,
+                ia * s.interphaseThicknessUm() * 1e-4 / interphaseConductivitySiemensPerCm);
     }
 
     /**
      * A fit of the interphase conductivity (and optionally i0) to measured voltages.
      *
-     * @param interphaseConductivitySPerCm fitted k_i, S/cm
+     * @param interphaseConductivitySiemensPerCm fitted k_i, S/cm
      * @param interphaseConductivityStdError its standard error, S/cm
      * @param i0MaCm2                   exchange current density used (fitted or given), mA/cm^2
      * @param i0StdError                its standard error (NaN when not fitted), mA/cm^2
      * @param rmsV                      root mean square voltage residual, V
      */
-    public record Fit(double interphaseConductivitySPerCm, double interphaseConductivityStdError, double i0MaCm2, double i0StdError, double rmsV) {
+    public record Fit(double interphaseConductivitySiemensPerCm, double interphaseConductivityStdError, double i0MaCm2, double i0StdError, double rmsV) {
     }
 
     /**

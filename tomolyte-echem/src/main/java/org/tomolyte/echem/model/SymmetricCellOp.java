@@ -50,7 +50,7 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
      * Parameters of {@code model.symmetric_cell}.
      *
      * @param electrolyteThicknessUm     electrolyte thickness, um
-     * @param electrolyteConductivitySPerCm electrolyte ionic conductivity, S/cm
+     * @param electrolyteConductivitySiemensPerCm electrolyte ionic conductivity, S/cm
      * @param currentDensityMaCm2        applied current density in the first half cycle, mA/cm^2 (sign = direction)
      * @param halfCycleS                 half-cycle duration, s
      * @param alphaA                     anodic transfer coefficient
@@ -58,12 +58,12 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
      * @param i0MaCm2                    exchange current density (fixed, or start value when fitted), mA/cm^2
      * @param temperatureK               temperature, K
      * @param fitI0                      fit i0 too
-     * @param interphaseConductivitySPerCm  start value of the interphase conductivity fit, S/cm (default electrolyte / 10)
+     * @param interphaseConductivitySiemensPerCm  start value of the interphase conductivity fit, S/cm (default electrolyte / 10)
      * @param scenarioContactFractions   contact fractions of the scenarios (default 1, 0.25, 0.01)
      */
     public record Params(
             @Param(doc = "electrolyte (pellet) thickness", unit = "um", min = 0, minExclusive = true) double electrolyteThicknessUm,
-            @Param(doc = "electrolyte ionic conductivity", unit = "S/cm", min = 0, minExclusive = true) double electrolyteConductivitySPerCm,
+            @Param(doc = "electrolyte ionic conductivity", unit = "S/cm", min = 0, minExclusive = true) double electrolyteConductivitySiemensPerCm,
             @Param(doc = "applied current density in the first half cycle (positive strips the top electrode)", unit = "mA/cm^2") double currentDensityMaCm2,
             @Param(doc = "half-cycle duration; the current reverses every half cycle", unit = "s", min = 0, minExclusive = true) double halfCycleS,
             @Param(doc = "anodic charge transfer coefficient", defaultValue = "0.5", min = 0, minExclusive = true, max = 1) double alphaA,
@@ -71,20 +71,20 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
             @Param(doc = "exchange current density (start value when fit_i0)", unit = "mA/cm^2", min = 0, minExclusive = true) double i0MaCm2,
             @Param(doc = "temperature", unit = "K", defaultValue = "298.15", min = 0, minExclusive = true) double temperatureK,
             @Param(doc = "also fit the exchange current density", defaultValue = "false") boolean fitI0,
-            @Param(doc = "start value of the fitted interphase conductivity (default electrolyte/10)", unit = "S/cm", optional = true, min = 0, minExclusive = true) Double interphaseConductivitySPerCm,
+            @Param(doc = "start value of the fitted interphase conductivity (default electrolyte/10)", unit = "S/cm", optional = true, min = 0, minExclusive = true) Double interphaseConductivitySiemensPerCm,
             @Param(doc = "contact fractions of the predicted scenarios (default 1, 0.25, 0.01)", optional = true, min = 0, minExclusive = true, max = 1) double[] scenarioContactFractions) {
 
         public Params {
             Check.greater("electrolyte_thickness_um", electrolyteThicknessUm, 0);
-            Check.greater("electrolyte_conductivity_s_per_cm", electrolyteConductivitySPerCm, 0);
+            Check.greater("electrolyte_conductivity_siemens_per_cm", electrolyteConductivitySiemensPerCm, 0);
             Check.finite("current_density_ma_cm2", currentDensityMaCm2);
             if (currentDensityMaCm2 == 0) {
                 throw new ParameterException("current_density_ma_cm2 must be non-zero, got 0");
             }
             Check.greater("half_cycle_s", halfCycleS, 0);
             new ButlerVolmer(alphaA, alphaC, i0MaCm2, temperatureK);
-            if (interphaseConductivitySPerCm != null) {
-                Check.greater("interphase_conductivity_s_per_cm", interphaseConductivitySPerCm, 0);
+            if (interphaseConductivitySiemensPerCm != null) {
+                Check.greater("interphase_conductivity_siemens_per_cm", interphaseConductivitySiemensPerCm, 0);
             }
             if (scenarioContactFractions != null) {
                 for (double s : scenarioContactFractions) {
@@ -159,7 +159,7 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
             throw new InputException("model.symmetric_cell needs rows in both tables; interfaces has " + tiS.length + ", voltage has " + n);
         }
         ButlerVolmer bv = new ButlerVolmer(p.alphaA(), p.alphaC(), p.i0MaCm2(), p.temperatureK());
-        SymmetricCell cell = new SymmetricCell(p.electrolyteThicknessUm(), p.electrolyteConductivitySPerCm());
+        SymmetricCell cell = new SymmetricCell(p.electrolyteThicknessUm(), p.electrolyteConductivitySiemensPerCm());
         SymmetricCell.State[] states = new SymmetricCell.State[n];
         List<SymmetricCell.State> fitStates = new ArrayList<>();
         List<Double> fitV = new ArrayList<>();
@@ -171,13 +171,13 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
                 fitV.add(vMeas[k]);
             }
         }
-        double start = p.interphaseConductivitySPerCm() != null ? p.interphaseConductivitySPerCm() : p.electrolyteConductivitySPerCm() / 10;
+        double start = p.interphaseConductivitySiemensPerCm() != null ? p.interphaseConductivitySiemensPerCm() : p.electrolyteConductivitySiemensPerCm() / 10;
         ctx.progress().start("symmetric cell fit", 1);
         SymmetricCell.Fit fit = cell.fit(bv, fitStates.toArray(SymmetricCell.State[]::new), fitV.stream().mapToDouble(Double::doubleValue).toArray(),
                 start, p.fitI0());
         ctx.progress().done();
         ButlerVolmer fitted = bv.withI0(fit.i0MaCm2());
-        double k = fit.interphaseConductivitySPerCm();
+        double k = fit.interphaseConductivitySiemensPerCm();
         double[] scen = p.scenarioContactFractions() != null ? p.scenarioContactFractions() : DEFAULT_SCENARIOS;
 
         Table.Builder tb = Table.builder("model")

@@ -73,7 +73,7 @@ class SymmetricCellTest {
             bot[r] = it.number(r, "contact_fraction_bottom");
             th[r] = it.number(r, "interphase_thickness_um");
         }
-        SymmetricCell cell = new SymmetricCell(truth.electrolyteThicknessUm(), truth.electrolyteConductivitySPerCm());
+        SymmetricCell cell = new SymmetricCell(truth.electrolyteThicknessUm(), truth.electrolyteConductivitySiemensPerCm());
         ButlerVolmer bv = new ButlerVolmer(truth.alphaA(), truth.alphaC(), truth.i0MaCm2(), truth.temperatureK());
         Random rnd = new Random(seed);
         Table.Builder t = Table.builder("voltage").column("time_s", "s", Table.Kind.REAL, "").column("voltage_V", "V", Table.Kind.REAL, "");
