@@ -22,7 +22,8 @@ import org.tomolyte.core.op.Port;
  * convention: a capacitive arc is positive). Gives Nyquist and Bode plots, the bulk resistance
  * from the high-frequency intercept and from the low-frequency spike extrapolated to the real
  * axis (paper 001 Methods; definitions in {@link BulkResistance}), the ionic conductivity
- * sigma = L / (R A) in S/cm for both, and, when a circuit is given, an equivalent-circuit fit
+ * sigma = L / (R A) in S/cm for both (a value that cannot be determined, e.g. no spike, is left
+ * out of the metrics), and, when a circuit is given, an equivalent-circuit fit
  * by complex nonlinear least squares ({@link CircuitFit}) with standard errors.
  *
  * <p>Outputs: table {@code impedance} (data, |Z|, phase, and the fitted model) and table
@@ -124,14 +125,17 @@ public final class EisOp implements Op<EisOp.Params> {
         m.put("points", (long) data.size());
         BulkResistance.Estimate hf = BulkResistance.highFrequencyIntercept(data);
         BulkResistance.Estimate spike = BulkResistance.spikeExtrapolation(data, p.spikePoints());
-        m.put("hf_intercept_Ohm", hf.ohm()).put("hf_intercept_method", hf.method());
-        m.put("spike_resistance_Ohm", spike.ohm()).put("spike_points", (long) spike.points());
+        putFinite(m, "hf_intercept_Ohm", hf.ohm());
+        m.put("hf_intercept_method", hf.method());
+        putFinite(m, "spike_resistance_Ohm", spike.ohm());
+        m.put("spike_points", (long) spike.points());
         BulkResistance.Estimate bulk = Double.isFinite(spike.ohm()) ? spike : hf;
-        m.put("bulk_resistance_Ohm", bulk.ohm()).put("bulk_resistance_method", bulk.method());
+        putFinite(m, "bulk_resistance_Ohm", bulk.ohm());
+        m.put("bulk_resistance_method", bulk.method());
         if (p.thicknessUm() != null && p.areaCm2() != null) {
-            m.put("conductivity_hf_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), hf.ohm()));
-            m.put("conductivity_spike_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), spike.ohm()));
-            m.put("conductivity_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), bulk.ohm()));
+            putFinite(m, "conductivity_hf_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), hf.ohm()));
+            putFinite(m, "conductivity_spike_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), spike.ohm()));
+            putFinite(m, "conductivity_S_cm", BulkResistance.conductivitySCm(p.thicknessUm(), p.areaCm2(), bulk.ohm()));
         }
         CircuitFit.Result fit = null;
         Table.Builder pt = Table.builder("parameters")
@@ -151,13 +155,21 @@ public final class EisOp implements Op<EisOp.Params> {
             fm.put("points", (long) fitData.size()).put("rms_residual", fit.rmsResidual());
             for (int k = 0; k < c.parameterCount(); k++) {
                 String name = c.parameterNames().get(k);
-                fm.group(name).put("value", fit.parameters()[k]).put("std_error", fit.standardErrors()[k]).put("unit", c.parameterUnits().get(k));
+                Metrics pm = fm.group(name).put("value", fit.parameters()[k]).put("unit", c.parameterUnits().get(k));
+                putFinite(pm, "std_error", fit.standardErrors()[k]);
                 pt.row(name, c.parameterUnits().get(k), fit.parameters()[k], fit.standardErrors()[k]);
             }
         }
         r.table("impedance", spectrumTable(data, fit)).table("parameters", pt.build());
         plots(data, fit).forEach(r::plot);
         return r;
+    }
+
+    /** Metrics hold finite numbers only: a value that could not be determined is left out. */
+    private static void putFinite(Metrics m, String key, double v) {
+        if (Double.isFinite(v)) {
+            m.put(key, v);
+        }
     }
 
     private static Table spectrumTable(Spectrum s, CircuitFit.Result fit) {

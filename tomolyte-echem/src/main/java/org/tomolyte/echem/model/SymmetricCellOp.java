@@ -237,9 +237,12 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
         }
         OpResult res = new OpResult();
         Metrics m = res.metrics();
-        m.put("interphase_conductivity_S_cm", k).put("interphase_conductivity_std_error_S_cm", fit.interphaseConductivityStdError());
+        m.put("interphase_conductivity_S_cm", k);
+        if (Double.isFinite(fit.interphaseConductivityStdError())) {
+            m.put("interphase_conductivity_std_error_S_cm", fit.interphaseConductivityStdError());
+        }
         m.put("i0_mA_cm2", fit.i0MaCm2()).put("i0_fitted", p.fitI0() ? "yes" : "no");
-        if (p.fitI0()) {
+        if (p.fitI0() && Double.isFinite(fit.i0StdError())) {
             m.put("i0_std_error_mA_cm2", fit.i0StdError());
         }
         m.put("fit_points", (long) fitStates.size()).put("fit_rms_V", fit.rmsV());
