@@ -35,8 +35,7 @@ class CcdNucleationTest {
     @Test
     void dimensionalConsistency() {
         CcdNucleation base = new CcdNucleation(0.3, 0.02158, 5, 50, 2, 3, 0.2, 500);
-        // scaling all lengths of the interface term together (gamma in J/m^2 ~ 1/length^2 *
-        // length^... ): gamma * k and r_c * k leave 2 gamma Omega / r_c unchanged
+        // 2 gamma Omega / r_c depends on gamma / r_c only: multiplying both by 7 leaves it unchanged
         CcdNucleation scaled = new CcdNucleation(0.3 * 7, 0.02158, 5 * 7, 50, 2, 3, 0.2, 500);
         assertEquals(base.interfaceTermJ(), scaled.interfaceTermJ(), 1e-12 * base.interfaceTermJ());
         // j* ~ 1 / (d rho): halving d and doubling rho gives the same j*
