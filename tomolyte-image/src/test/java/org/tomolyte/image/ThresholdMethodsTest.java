@@ -146,7 +146,7 @@ class ThresholdMethodsTest {
 
     @Test
     void opLabelsAndMasksAreTheSameForOneAndTwoThreads() {
-        try (Volume v = trimodal(DataType.U16, 3, 100, 21)) {
+        try (Volume v = trimodal(DataType.U16, 1, 100, 21)) {
             for (String method : new String[] {"multi_otsu", "li", "triangle"}) {
                 Map<String, Object> params = method.equals("multi_otsu") ? Map.of("method", method, "classes", 4) : Map.of("method", method);
                 GlobalThresholdOp op = new GlobalThresholdOp();
