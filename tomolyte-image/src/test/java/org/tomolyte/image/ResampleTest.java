@@ -111,24 +111,26 @@ class ResampleTest {
                 }
                 Path f = tmp.resolve("v.f64");
                 PythonPeer.writeF64(v, f);
-                for (double[] s : scales) {
+                String dtype = switch (type) {
+                    case U8 -> "uint8";
+                    case U16 -> "uint16";
+                    default -> "float32";
+                };
+                // one peer run per type: every scale with order 0 and 1, written to o<scale>_<order>.f64
+                PythonPeer.run("""
+                        import sys, numpy as np
+                        from scipy import ndimage
+                        a = np.fromfile(sys.argv[1], dtype='<f8').astype(sys.argv[2]).reshape(12, 16, 20)
+                        for k, s in enumerate(sys.argv[4:]):
+                            x, y, z = (float(v) for v in s.split(','))
+                            for order in (0, 1):
+                                out = ndimage.zoom(a, (z, y, x), order=order, mode='nearest', grid_mode=True)
+                                out.astype('<f8').tofile('%s/o%d_%d.f64' % (sys.argv[3], k, order))
+                        """, f.toString(), dtype, tmp.toString(), "2,0.5,4", "3,1.5,0.25", "0.5,2,1");
+                for (int k = 0; k < scales.length; k++) {
+                    double[] s = scales[k];
                     for (Interpolation interp : Interpolation.values()) {
-                        Path o = tmp.resolve("o.f64");
-                        String dtype = switch (type) {
-                            case U8 -> "uint8";
-                            case U16 -> "uint16";
-                            default -> "float32";
-                        };
-                        PythonPeer.run("""
-                                import sys, numpy as np
-                                from scipy import ndimage
-                                a = np.fromfile(sys.argv[1], dtype='<f8').astype(sys.argv[2]).reshape(12, 16, 20)
-                                zoom = (float(sys.argv[6]), float(sys.argv[5]), float(sys.argv[4]))
-                                out = ndimage.zoom(a, zoom, order=int(sys.argv[7]), mode='nearest', grid_mode=True)
-                                out.astype('<f8').tofile(sys.argv[3])
-                                """, f.toString(), dtype, o.toString(), Double.toString(s[0]), Double.toString(s[1]), Double.toString(s[2]),
-                                interp == Interpolation.NEAREST ? "0" : "1");
-                        double[] expected = PythonPeer.readF64(o);
+                        double[] expected = PythonPeer.readF64(tmp.resolve("o" + k + "_" + (interp == Interpolation.NEAREST ? 0 : 1) + ".f64"));
                         try (Volume r = Resample.byScale(v, s, interp, Progress.NONE); Volume exact = Resample.byScale(wide, s, interp,
                                 Progress.NONE)) {
                             assertEquals(expected.length, r.voxels());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
@@ -38,17 +40,27 @@ class ThresholdMethodsTest {
     @TempDir
     Path tmp;
 
-    /** Prints every threshold scikit-image computes for the volume in argv[1] cast to argv[2]. */
+    /**
+     * Prints every threshold scikit-image computes for each (file, dtype, classes) triple of the
+     * arguments, one line per threshold kind prefixed with the case number.
+     */
     private static final String PEER = """
             import sys, numpy as np
             from skimage.filters import threshold_otsu, threshold_multiotsu, threshold_li, threshold_triangle
-            a = np.fromfile(sys.argv[1], dtype='<f8').astype(sys.argv[2])
-            print('otsu', repr(float(threshold_otsu(a))))
-            print('li', repr(float(threshold_li(a))))
-            print('triangle', repr(float(threshold_triangle(a))))
-            for c in [int(c) for c in sys.argv[3].split(',') if c]:
-                print('multi%d' % c, ' '.join(repr(float(t)) for t in threshold_multiotsu(a, classes=c)))
+            args = sys.argv[1:]
+            for k in range(len(args) // 3):
+                f, dtype, classes = args[3 * k:3 * k + 3]
+                a = np.fromfile(f, dtype='<f8').astype(dtype)
+                print(k, 'otsu', repr(float(threshold_otsu(a))))
+                print(k, 'li', repr(float(threshold_li(a))))
+                print(k, 'triangle', repr(float(threshold_triangle(a))))
+                for c in [int(c) for c in classes.split(',') if c != '-']:
+                    print(k, 'multi%d' % c, ' '.join(repr(float(t)) for t in threshold_multiotsu(a, classes=c)))
             """;
+
+    /** A volume and the multi-Otsu class counts to compare ("-" for none). */
+    private record Case(Volume volume, String classes) {
+    }
 
     @Test
     void multiOtsuOnAThreeLevelImageSeparatesTheLevels() {
@@ -111,11 +123,11 @@ class ThresholdMethodsTest {
         // u8 over ~160 grey levels: every class count (5 classes over 256 levels takes scikit-image 9 s);
         // u8 over all 256 levels and f32 (256 bins): up to 4 classes; u16 over ~700 grey levels: up to 3 classes;
         // u16 over ~40000 grey levels: single thresholds only (scikit-image's multi-Otsu table would need 3 GB)
-        compare(trimodal(DataType.U8, 0.6, 0, 11), "2,3,4,5");
-        compare(trimodal(DataType.U8, 1, 0, 15), "2,3,4");
-        compare(trimodal(DataType.U16, 3, 5, 12), "2,3");
-        compare(trimodal(DataType.U16, 180, 2000, 13), "");
-        compare(trimodal(DataType.F32, 0.01, 0.5, 14), "2,3,4");
+        compare(List.of(new Case(trimodal(DataType.U8, 0.6, 0, 11), "2,3,4,5"),
+                new Case(trimodal(DataType.U8, 1, 0, 15), "2,3,4"),
+                new Case(trimodal(DataType.U16, 3, 5, 12), "2,3"),
+                new Case(trimodal(DataType.U16, 180, 2000, 13), "-"),
+                new Case(trimodal(DataType.F32, 0.01, 0.5, 14), "2,3,4")));
     }
 
     @Test
@@ -137,11 +149,13 @@ class ThresholdMethodsTest {
                     b.astype(np.float32).astype('<f8').tofile(sys.argv[3] + '/' + name + '_f32.f64')
                 """, electrode.toString(), matbox.toString(), tmp.toString());
         Dims d = new Dims(64, 56, 48);
+        List<Case> cases = new ArrayList<>();
         for (String name : new String[] {"electrode", "matbox"}) {
-            compare(load(tmp.resolve(name + "_labels.f64"), d, DataType.U8), "2,3");
-            compare(load(tmp.resolve(name + "_u8.f64"), d, DataType.U8), "2,3,4");
-            compare(load(tmp.resolve(name + "_f32.f64"), d, DataType.F32), "2,3,4");
+            cases.add(new Case(load(tmp.resolve(name + "_labels.f64"), d, DataType.U8), "2,3"));
+            cases.add(new Case(load(tmp.resolve(name + "_u8.f64"), d, DataType.U8), "2,3,4"));
+            cases.add(new Case(load(tmp.resolve(name + "_f32.f64"), d, DataType.F32), "2,3,4"));
         }
+        compare(cases);
     }
 
     @Test
@@ -215,40 +229,50 @@ class ThresholdMethodsTest {
         return v;
     }
 
-    private void compare(Volume v, String classes) throws Exception {
-        try (v) {
-            Path f = tmp.resolve("v.f64");
+    private void compare(List<Case> cases) throws Exception {
+        List<String> args = new ArrayList<>();
+        for (int k = 0; k < cases.size(); k++) {
+            Volume v = cases.get(k).volume();
+            Path f = tmp.resolve("case" + k + ".f64");
             PythonPeer.writeF64(v, f);
-            String dtype = switch (v.type()) {
+            args.add(f.toString());
+            args.add(switch (v.type()) {
                 case U8 -> "uint8";
                 case U16 -> "uint16";
                 default -> "float32";
-            };
-            Map<String, double[]> expected = new HashMap<>();
-            for (String line : PythonPeer.run(PEER, f.toString(), dtype, classes).trim().split("\n")) {
-                String[] parts = line.trim().split(" ");
-                double[] t = new double[parts.length - 1];
-                for (int k = 1; k < parts.length; k++) {
-                    t[k - 1] = Double.parseDouble(parts[k]);
+            });
+            args.add(cases.get(k).classes());
+        }
+        Map<String, double[]> expected = new HashMap<>();
+        for (String line : PythonPeer.run(PEER, args.toArray(String[]::new)).trim().split("\n")) {
+            String[] parts = line.trim().split(" ");
+            double[] t = new double[parts.length - 2];
+            for (int k = 2; k < parts.length; k++) {
+                t[k - 2] = Double.parseDouble(parts[k]);
+            }
+            expected.put(parts[0] + " " + parts[1], t);
+        }
+        for (int k = 0; k < cases.size(); k++) {
+            try (Volume v = cases.get(k).volume()) {
+                String what = "case " + k + " " + v.type().label() + " " + v.dims();
+                String key = k + " ";
+                Histogram h = Histogram.of(v, 256);
+                assertEquals(expected.get(key + "otsu")[0], Thresholds.otsu(h), what + " otsu");
+                assertEquals(expected.get(key + "triangle")[0], Thresholds.triangle(h), what + " triangle");
+                double li = LiThreshold.threshold(v, null, null);
+                if (v.type().isInteger()) {
+                    // exact integer class sums; only the last bit of the logarithm could differ
+                    assertEquals(expected.get(key + "li")[0], li, Math.abs(li) * 1e-14, what + " li");
+                } else {
+                    // scikit-image iterates in float32 (float32 sums, numpy's float32 log); ours sums in double:
+                    // agreement to a few float32 ulps of the threshold
+                    assertEquals(expected.get(key + "li")[0], li, Math.abs(li) * 1e-6, what + " li");
                 }
-                expected.put(parts[0], t);
-            }
-            String what = v.type().label() + " " + v.dims();
-            Histogram h = Histogram.of(v, 256);
-            assertEquals(expected.get("otsu")[0], Thresholds.otsu(h), what + " otsu");
-            assertEquals(expected.get("triangle")[0], Thresholds.triangle(h), what + " triangle");
-            double li = LiThreshold.threshold(v, null, null);
-            if (v.type().isInteger()) {
-                // exact integer class sums; only the last bit of the logarithm could differ
-                assertEquals(expected.get("li")[0], li, Math.abs(li) * 1e-14, what + " li");
-            } else {
-                // scikit-image iterates in float32 (float32 sums, numpy's float32 log); ours sums in double:
-                // agreement to a few float32 ulps of the threshold
-                assertEquals(expected.get("li")[0], li, Math.abs(li) * 1e-6, what + " li");
-            }
-            for (String c : classes.split(",")) {
-                if (!c.isEmpty()) {
-                    assertArrayEquals(expected.get("multi" + c), MultiOtsu.thresholds(h, Integer.parseInt(c)), what + " multi-otsu " + c);
+                for (String c : cases.get(k).classes().split(",")) {
+                    if (!c.equals("-")) {
+                        assertArrayEquals(expected.get(key + "multi" + c), MultiOtsu.thresholds(h, Integer.parseInt(c)),
+                                what + " multi-otsu " + c);
+                    }
                 }
             }
         }

@@ -228,12 +228,19 @@ public final class Resample {
                     out.write(start, f, 0, mx);
                 }
                 case U8 -> {
+                    // values are convex combinations of u8 values (>= 0): half up is half away from zero
                     for (int x = 0; x < mx; x++) {
-                        bytes[x] = (byte) (int) t.clamp(res[x]);
+                        bytes[x] = (byte) Math.min(255, (int) (res[x] + 0.5));
                     }
                     out.write(start, bytes, 0, mx);
                 }
-                case U16, I32 -> {
+                case U16 -> {
+                    for (int x = 0; x < mx; x++) {
+                        ints[x] = Math.min(65535, (int) (res[x] + 0.5));
+                    }
+                    out.write(start, ints, 0, mx);
+                }
+                case I32 -> {
                     for (int x = 0; x < mx; x++) {
                         ints[x] = (int) t.clamp(res[x]);
                     }

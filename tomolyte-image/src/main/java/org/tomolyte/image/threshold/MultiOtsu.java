@@ -93,7 +93,7 @@ public final class MultiOtsu {
     }
 
     /** Class terms S^2/P in float32 exactly as scikit-image's table. */
-    private record Terms(float[] zeroth, float[] first, float[] lut, int n) {
+    private record Terms(float[] zeroth, float[] first, float[] lut, int[] rowStart, int n) {
 
         static Terms of(float[] prob) {
             int n = prob.length;
@@ -106,9 +106,14 @@ public final class MultiOtsu {
                 f[i] = f[i - 1] + (float) i * prob[i];
             }
             float[] lut = null;
+            int[] rowStart = null;
             if (n <= LUT_MAX_BINS) {
                 lut = new float[n * (n + 1) / 2];
-                Terms t = new Terms(z, f, null, n);
+                rowStart = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rowStart[i] = i * (2 * n - i + 1) / 2 - i;
+                }
+                Terms t = new Terms(z, f, null, null, n);
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     for (int j = i; j < n; j++) {
@@ -116,11 +121,11 @@ public final class MultiOtsu {
                     }
                 }
             }
-            return new Terms(z, f, lut, n);
+            return new Terms(z, f, lut, rowStart, n);
         }
 
         float get(int i, int j) {
-            return lut != null ? lut[i * (2 * n - i + 1) / 2 + j - i] : compute(i, j);
+            return lut != null ? lut[rowStart[i] + j] : compute(i, j);
         }
 
         float compute(int i, int j) {
@@ -171,21 +176,38 @@ public final class MultiOtsu {
     }
 
     private static void recurse(Terms t, int n, int m, int level, int from, int[] cur, int[] best, float[] max, boolean[] found) {
-        if (level < m) {
+        if (level < m - 1) {
             for (int i = from; i < n - m + level; i++) {
                 cur[level] = i;
                 recurse(t, n, m, level + 1, i + 1, cur, best, max, found);
             }
             return;
         }
-        float sigma = t.get(0, cur[0]) + t.get(cur[m - 1] + 1, n - 1);
-        for (int k = 0; k < m - 1; k++) {
-            sigma += t.get(cur[k] + 1, cur[k + 1]);
+        if (level == m) {
+            // one threshold: cur[0] is the only one
+            float sigma = t.get(0, cur[0]) + t.get(cur[0] + 1, n - 1);
+            if (sigma > max[0]) {
+                max[0] = sigma;
+                best[0] = cur[0];
+                found[0] = true;
+            }
+            return;
         }
-        if (sigma > max[0]) {
-            max[0] = sigma;
-            System.arraycopy(cur, 0, best, 0, m);
-            found[0] = true;
+        // the last threshold runs in this loop; the terms are added in scikit-image's order:
+        // (first class + last class) + the middle classes from left to right
+        float first = t.get(0, cur[0]);
+        for (int i = from; i < n - 1; i++) {
+            float sigma = first + t.get(i + 1, n - 1);
+            for (int k = 0; k < m - 2; k++) {
+                sigma += t.get(cur[k] + 1, cur[k + 1]);
+            }
+            sigma += t.get(cur[m - 2] + 1, i);
+            if (sigma > max[0]) {
+                max[0] = sigma;
+                cur[m - 1] = i;
+                System.arraycopy(cur, 0, best, 0, m);
+                found[0] = true;
+            }
         }
     }
 
