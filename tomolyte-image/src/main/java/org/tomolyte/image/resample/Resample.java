@@ -103,6 +103,14 @@ public final class Resample {
      */
     public static Volume resample(Volume in, Dims outDims, Spacing outSpacing, double[] ratio, Interpolation interpolation,
                                   Progress progress) {
+        if (ratio.length != 3) {
+            throw new ParameterException("ratio must have 3 values (x, y, z), got " + ratio.length);
+        }
+        for (double r : ratio) {
+            if (!(r > 0) || Double.isInfinite(r)) {
+                throw new ParameterException("voxel size ratios must be finite and > 0, got " + r);
+            }
+        }
         Dims d = in.dims();
         Axis ax = Axis.of(d.nx(), outDims.nx(), ratio[0]);
         Axis ay = Axis.of(d.ny(), outDims.ny(), ratio[1]);

@@ -27,7 +27,8 @@ import org.tomolyte.image.histogram.Histogram;
  * </ol>
  *
  * <p>The default tolerance is 0.5 for integer images and half the smallest difference between
- * distinct (shifted, float32) values for float images. Integer images iterate on their
+ * distinct shifted values for float images (found from a sorted copy of the values, 4 bytes per voxel
+ * for F32; give the tolerance to avoid it). Integer images iterate on their
  * one-bin-per-value histogram; class sums are exact integers, so the result equals scikit-image's
  * up to the last bit of the logarithm. Float images iterate over the voxels with the shifted
  * values in float32 (as scikit-image) and the class means in double precision (scikit-image
@@ -64,8 +65,9 @@ public final class LiThreshold {
         // one bin per integer value from min to max: bin k holds the shifted value k
         boolean histogramPath = integer && max - min + 1 <= Histogram.MAX_INTEGER_BINS;
         Histogram h = histogramPath ? Histogram.of(image, 256, min, max, null, 0, org.tomolyte.core.Progress.NONE) : null;
-        double tol = tolerance != null ? tolerance : integer ? 0.5 : smallestGap(image, (float) min) / 2;
-        Sums all = histogramPath ? histSums(h, Double.NEGATIVE_INFINITY) : voxelSums(image, (float) min, integer, Double.NEGATIVE_INFINITY);
+        boolean single = image.type() == DataType.F32;
+        double tol = tolerance != null ? tolerance : integer ? 0.5 : smallestGap(image, min, single) / 2;
+        Sums all = histogramPath ? histSums(h, Double.NEGATIVE_INFINITY) : voxelSums(image, min, Double.NEGATIVE_INFINITY);
         double tNext;
         if (initialGuess != null) {
             tNext = initialGuess - min;
@@ -74,13 +76,13 @@ public final class LiThreshold {
                         + initialGuess);
             }
         } else {
-            tNext = integer ? all.foreSum() / all.foreCount() : (float) (all.foreSum() / all.foreCount());
+            tNext = single ? (float) (all.foreSum() / all.foreCount()) : all.foreSum() / all.foreCount();
         }
         double tCurr = -2 * tol;
         int iterations = 0;
         while (Math.abs(tNext - tCurr) > tol) {
             tCurr = tNext;
-            Sums s = histogramPath ? histSums(h, tCurr) : voxelSums(image, (float) min, integer, tCurr);
+            Sums s = histogramPath ? histSums(h, tCurr) : voxelSums(image, min, tCurr);
             double backCount = all.foreCount() - s.foreCount();
             double backSum = all.foreSum() - s.foreSum();
             if (s.foreCount() == 0 || backCount == 0) {
@@ -89,7 +91,7 @@ public final class LiThreshold {
             double meanFore = s.foreSum() / s.foreCount();
             double meanBack = backSum / backCount;
             tNext = (meanBack - meanFore) / (Math.log(meanBack) - Math.log(meanFore));
-            if (!integer) {
+            if (single) {
                 tNext = (float) tNext;
             }
             if (++iterations > 10_000) {
@@ -117,7 +119,7 @@ public final class LiThreshold {
         return new Sums(sum, count);
     }
 
-    private static Sums voxelSums(Volume image, float min, boolean integer, double t) {
+    private static Sums voxelSums(Volume image, double min, double t) {
         BlockGrid grid = BlockGrid.slabsOf(image.dims(), 1 << 20);
         boolean exactFloat = image.type() != DataType.I32 && image.type() != DataType.F64;
         List<double[]> parts = Parallel.map(grid.count(), b -> {
@@ -127,11 +129,13 @@ public final class LiThreshold {
             double sum = 0;
             double count = 0;
             if (exactFloat) {
+                float fmin = (float) min;
                 float[] buf = new float[len];
                 image.read(start, buf, 0, len);
                 for (float v : buf) {
                     if (Float.isFinite(v)) {
-                        float w = v - min;
+                        // shifted in float32, as scikit-image does for a float32 image (U8/U16 never take this path)
+                        float w = v - fmin;
                         if (w > t) {
                             sum += w;
                             count++;
@@ -143,7 +147,8 @@ public final class LiThreshold {
                 for (int k = 0; k < len; k++) {
                     double v = image.get(start + k);
                     if (Double.isFinite(v)) {
-                        double w = integer ? v - dmin : (float) v - min;
+                        // I32 and F64 shift in double precision, as numpy does for int and float64 arrays
+                        double w = v - dmin;
                         if (w > t) {
                             sum += w;
                             count++;
@@ -189,25 +194,49 @@ public final class LiThreshold {
         return new double[] {lo, hi};
     }
 
-    /** Smallest difference between distinct shifted float32 values (scikit-image's default tolerance is half of it). */
-    private static double smallestGap(Volume image, float min) {
+    /**
+     * Smallest difference between distinct shifted values (scikit-image's default tolerance is half
+     * of it), in float32 arithmetic for F32 images. Needs a sorted copy of the finite values on the
+     * heap (4 or 8 bytes per voxel); give the tolerance to avoid it.
+     */
+    private static double smallestGap(Volume image, double min, boolean single) {
         long n = image.voxels();
         if (n > Integer.MAX_VALUE - 16) {
             throw new ParameterException("the Li tolerance of a float image with more than 2^31 voxels must be given (tolerance), this one has "
                     + n + " voxels");
         }
-        float[] all = new float[(int) n];
+        if (single) {
+            float fmin = (float) min;
+            float[] all = new float[(int) n];
+            int k = 0;
+            for (long i = 0; i < n; i++) {
+                float v = (float) image.get(i);
+                if (Float.isFinite(v)) {
+                    all[k++] = v - fmin;
+                }
+            }
+            Arrays.parallelSort(all, 0, k);
+            float gap = Float.POSITIVE_INFINITY;
+            for (int i = 1; i < k; i++) {
+                float d = all[i] - all[i - 1];
+                if (d > 0 && d < gap) {
+                    gap = d;
+                }
+            }
+            return gap;
+        }
+        double[] all = new double[(int) n];
         int k = 0;
         for (long i = 0; i < n; i++) {
-            float v = (float) image.get(i);
-            if (Float.isFinite(v)) {
+            double v = image.get(i);
+            if (Double.isFinite(v)) {
                 all[k++] = v - min;
             }
         }
         Arrays.parallelSort(all, 0, k);
-        float gap = Float.POSITIVE_INFINITY;
+        double gap = Double.POSITIVE_INFINITY;
         for (int i = 1; i < k; i++) {
-            float d = all[i] - all[i - 1];
+            double d = all[i] - all[i - 1];
             if (d > 0 && d < gap) {
                 gap = d;
             }

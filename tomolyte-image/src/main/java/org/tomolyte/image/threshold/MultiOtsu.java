@@ -30,7 +30,7 @@ import org.tomolyte.image.histogram.Histogram;
 public final class MultiOtsu {
 
     /** Largest number of threshold combinations evaluated before a search is refused. */
-    public static final double MAX_EVALUATIONS = 2e10;
+    public static final double MAX_EVALUATIONS = 5e9;
 
     /** Largest number of bins for which the class-term table (bins^2/2 floats) is kept in memory. */
     private static final int LUT_MAX_BINS = 2048;
