@@ -15,6 +15,11 @@ import org.tomolyte.image.histogram.Histogram;
  * histograms", IEEE Trans. SMC 9 (1979) 62-66) computed on the histogram exactly as scikit-image's
  * {@code threshold_otsu}: maximise the between-class variance w1 w2 (m1 - m2)^2 over the bin
  * centres and return the bin centre of the first maximum, foreground being {@code v > t}.
+ *
+ * <p>{@link #triangle} is the triangle method (G.W. Zack, W.E. Rogers, S.A. Latt, J. Histochem.
+ * Cytochem. 25 (1977) 741-753) exactly as scikit-image's {@code threshold_triangle}. Multi-level
+ * Otsu is in {@link MultiOtsu}, Li's method in {@link LiThreshold}; {@link #classify} turns
+ * several thresholds into class labels.
  */
 public final class Thresholds {
 
@@ -77,6 +82,116 @@ public final class Thresholds {
             }
         }
         return centers[best];
+    }
+
+    /**
+     * The triangle threshold of a histogram, as scikit-image's {@code threshold_triangle}: the
+     * line from the histogram peak to the far end of the longer tail (the first or last occupied
+     * bin), and the bin of that tail whose count lies farthest below the line (first such bin,
+     * counted from the tail end; ties to the first in scikit-image's order). Returns the bin
+     * centre; foreground is {@code v > t}. A histogram with one occupied bin returns its centre.
+     */
+    public static double triangle(Histogram h) {
+        long[] hist = h.counts();
+        double[] centers = h.centers();
+        int nbins = hist.length;
+        int peak = 0;
+        int low = -1;
+        int high = -1;
+        for (int i = 0; i < nbins; i++) {
+            if (hist[i] > hist[peak]) {
+                peak = i;
+            }
+            if (hist[i] > 0) {
+                high = i;
+                if (low < 0) {
+                    low = i;
+                }
+            }
+        }
+        if (low < 0) {
+            throw new org.tomolyte.core.InputException("image has no values for the triangle threshold");
+        }
+        long peakHeight = hist[peak];
+        boolean flip = peak - low < high - peak;
+        if (flip) {
+            low = nbins - high - 1;
+            peak = nbins - peak - 1;
+        }
+        int width = peak - low;
+        if (width == 0) {
+            return centers[flip ? nbins - low - 1 : low];
+        }
+        double norm = Math.sqrt((double) (peakHeight * peakHeight + (long) width * width));
+        double ph = peakHeight / norm;
+        double w = width / norm;
+        int best = 0;
+        double bestLength = Double.NEGATIVE_INFINITY;
+        for (int x = 0; x < width; x++) {
+            int bin = x + low;
+            long y = flip ? hist[nbins - 1 - bin] : hist[bin];
+            double length = ph * x - w * y;
+            if (length > bestLength) {
+                bestLength = length;
+                best = x;
+            }
+        }
+        int level = best + low;
+        if (flip) {
+            level = nbins - level - 1;
+        }
+        return centers[level];
+    }
+
+    /**
+     * Class labels from increasing thresholds {@code t[0] < t[1] < ...}: a voxel's label is the
+     * number of thresholds strictly below it ({@code #{k : v > t[k]}}), 0..t.length, as U8. This is
+     * the rule of single thresholds ({@code v > t} is the upper class) and of the multi-Otsu search
+     * itself (a threshold bin belongs to the class below it); it equals numpy's
+     * {@code digitize(v, t, right=True)}. scikit-image's documentation labels with
+     * {@code digitize(v, t)} ({@code right=False}), which differs only for voxels exactly equal to a
+     * threshold: they move one class up there (so an image with exactly three grey values would be
+     * labelled 1, 2, 2 instead of 0, 1, 2). NaN voxels get the top label t.length, as numpy sorts NaN
+     * last. Same size and spacing as {@code image}.
+     */
+    public static Volume classify(Volume image, double[] t, Progress progress) {
+        if (t.length < 1 || t.length > 255) {
+            throw new org.tomolyte.core.ParameterException("classify needs 1..255 thresholds, got " + t.length);
+        }
+        for (int k = 1; k < t.length; k++) {
+            if (!(t[k] > t[k - 1])) {
+                throw new org.tomolyte.core.ParameterException("thresholds must increase, got " + java.util.Arrays.toString(t));
+            }
+        }
+        Volume out = Volume.allocateLike(image, DataType.U8);
+        BlockGrid grid = BlockGrid.slabsOf(image.dims(), 1 << 20);
+        boolean exactFloat = image.type() != DataType.I32 && image.type() != DataType.F64;
+        progress.start("classify", grid.count());
+        Parallel.forEach(grid.count(), b -> {
+            Box box = grid.box(b);
+            long start = image.dims().index(0, 0, box.z0());
+            int len = (int) box.voxels();
+            byte[] labels = new byte[len];
+            float[] row = exactFloat ? new float[len] : null;
+            if (exactFloat) {
+                image.read(start, row, 0, len);
+            }
+            for (int k = 0; k < len; k++) {
+                double v = exactFloat ? row[k] : image.get(start + k);
+                int c = 0;
+                if (Double.isNaN(v)) {
+                    c = t.length;
+                } else {
+                    while (c < t.length && v > t[c]) {
+                        c++;
+                    }
+                }
+                labels[k] = (byte) c;
+            }
+            out.write(start, labels, 0, len);
+        }, progress);
+        progress.done();
+        return out;
     }
 
     /**
