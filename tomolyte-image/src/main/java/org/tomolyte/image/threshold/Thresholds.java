@@ -23,6 +23,9 @@ import org.tomolyte.image.histogram.Histogram;
  */
 public final class Thresholds {
 
+    /** Voxels processed per bulk call. */
+    private static final int CHUNK = 1 << 14;
+
     private Thresholds() {
     }
 
@@ -165,30 +168,30 @@ public final class Thresholds {
         }
         Volume out = Volume.allocateLike(image, DataType.U8);
         BlockGrid grid = BlockGrid.slabsOf(image.dims(), 1 << 20);
-        boolean exactFloat = image.type() != DataType.I32 && image.type() != DataType.F64;
         progress.start("classify", grid.count());
         Parallel.forEach(grid.count(), b -> {
             Box box = grid.box(b);
             long start = image.dims().index(0, 0, box.z0());
-            int len = (int) box.voxels();
-            byte[] labels = new byte[len];
-            float[] row = exactFloat ? new float[len] : null;
-            if (exactFloat) {
-                image.read(start, row, 0, len);
-            }
-            for (int k = 0; k < len; k++) {
-                double v = exactFloat ? row[k] : image.get(start + k);
-                int c = 0;
-                if (Double.isNaN(v)) {
-                    c = t.length;
-                } else {
-                    while (c < t.length && v > t[c]) {
-                        c++;
+            long end = start + box.voxels();
+            double[] values = new double[CHUNK];
+            byte[] labels = new byte[CHUNK];
+            for (long c0 = start; c0 < end; c0 += CHUNK) {
+                int len = (int) Math.min(CHUNK, end - c0);
+                image.read(c0, values, 0, len);
+                for (int k = 0; k < len; k++) {
+                    double v = values[k];
+                    int c = 0;
+                    if (Double.isNaN(v)) {
+                        c = t.length;
+                    } else {
+                        while (c < t.length && v > t[c]) {
+                            c++;
+                        }
                     }
+                    labels[k] = (byte) c;
                 }
-                labels[k] = (byte) c;
+                out.write(c0, labels, 0, len);
             }
-            out.write(start, labels, 0, len);
         }, progress);
         progress.done();
         return out;
@@ -206,10 +209,15 @@ public final class Thresholds {
             Box box = grid.box(b);
             long start = image.dims().index(0, 0, box.z0());
             long end = start + box.voxels();
-            for (long i = start; i < end; i++) {
-                if (select.test(image.get(i), t)) {
-                    out.set(i, 1);
+            double[] values = new double[CHUNK];
+            byte[] mask = new byte[CHUNK];
+            for (long c0 = start; c0 < end; c0 += CHUNK) {
+                int len = (int) Math.min(CHUNK, end - c0);
+                image.read(c0, values, 0, len);
+                for (int k = 0; k < len; k++) {
+                    mask[k] = select.test(values[k], t) ? (byte) 1 : 0;
                 }
+                out.write(c0, mask, 0, len);
             }
         }, progress);
         progress.done();
