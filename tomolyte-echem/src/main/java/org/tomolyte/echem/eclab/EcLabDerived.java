@@ -113,6 +113,16 @@ if (!peis) {
             }
             add.add(Tables.Added.real("dq/mA.h", "mA.h", "charge passed since the previous point", dq));
         }
+        if (Tables.first(t, "I/mA", "<I>/mA") == null && Tables.has(t, "dq/mA.h") && Tables.has(t, "time/s")) {
+            double[] dq = Tables.numbers(t, "dq/mA.h");
+            double[] time = Tables.numbers(t, "time/s");
+            double[] cur = new double[n];
+            for (int k = 1; k < n; k++) {
+                double dt = time[k] - time[k - 1];
+                cur[k] = dt > 0 ? dq[k] * 3600.0 / dt : 0;
+            }
+            add.add(Tables.Added.real("<I>/mA", "mA", "mean current over the interval, dq/dt", cur));
+        }
         String e = Tables.first(t, "Ewe/V", "<Ewe>/V");
         String i = Tables.first(t, "I/mA", "<I>/mA");
         String pName = impedance ? "Pwe/W" : "P/W";
