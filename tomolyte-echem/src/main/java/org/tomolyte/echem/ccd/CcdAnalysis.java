@@ -51,7 +51,7 @@ public final class CcdAnalysis {
                 throw new ParameterException("area_cm2 must be > 0, got " + areaCm2);
             }
             if (!(restCurrentMA >= 0)) {
-                throw new ParameterException("rest_current_mA must be >= 0, got " + restCurrentMA);
+                throw new ParameterException("rest_current_ma must be >= 0, got " + restCurrentMA);
             }
             if (!(dropFraction > 0 && dropFraction < 1)) {
                 throw new ParameterException("drop_fraction must be in (0, 1), got " + dropFraction);
@@ -60,7 +60,7 @@ public final class CcdAnalysis {
                 throw new ParameterException("drop_window_s must be > 0, got " + dropWindowS);
             }
             if (!(shortV >= 0)) {
-                throw new ParameterException("short_V must be >= 0, got " + shortV);
+                throw new ParameterException("short_v must be >= 0, got " + shortV);
             }
         }
     }

@@ -49,10 +49,10 @@ public final class CcdOp implements Op<CcdOp.Params> {
             double shortV) {
         public Params {
             Check.greater("area_cm2", areaCm2, 0);
-            Check.atLeast("rest_current_mA", restCurrentMA, 0);
+            Check.atLeast("rest_current_ma", restCurrentMA, 0);
             Check.range("drop_fraction", dropFraction, 1e-9, 0.999);
             Check.greater("drop_window_s", dropWindowS, 0);
-            Check.atLeast("short_V", shortV, 0);
+            Check.atLeast("short_v", shortV, 0);
         }
     }
 

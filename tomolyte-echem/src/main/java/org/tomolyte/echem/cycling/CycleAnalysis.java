@@ -68,7 +68,7 @@ public final class CycleAnalysis {
                 throw new ParameterException("reference_cycle must be >= 1, got " + referenceCycle);
             }
             if (!(restCurrentMA >= 0)) {
-                throw new ParameterException("rest_current_mA must be >= 0, got " + restCurrentMA);
+                throw new ParameterException("rest_current_ma must be >= 0, got " + restCurrentMA);
             }
             if (!(dropFraction > 0 && dropFraction < 1)) {
                 throw new ParameterException("drop_fraction must be in (0, 1), got " + dropFraction);
@@ -77,7 +77,7 @@ public final class CycleAnalysis {
                 throw new ParameterException("drop_window must be >= 1, got " + window);
             }
             if (!(jumpV > 0)) {
-                throw new ParameterException("jump_V must be > 0, got " + jumpV);
+                throw new ParameterException("jump_v must be > 0, got " + jumpV);
             }
             if (minReversals < 1) {
                 throw new ParameterException("min_reversals must be >= 1, got " + minReversals);

@@ -67,10 +67,10 @@ public final class CyclesOp implements Op<CyclesOp.Params> {
                 Check.greater("active_mass_mg", activeMassMg, 0);
             }
             Check.range("reference_cycle", referenceCycle, 1, Integer.MAX_VALUE);
-            Check.atLeast("rest_current_mA", restCurrentMA, 0);
+            Check.atLeast("rest_current_ma", restCurrentMA, 0);
             Check.range("drop_fraction", dropFraction, 1e-9, 0.999);
             Check.range("drop_window", dropWindow, 1, 1000);
-            Check.greater("jump_V", jumpV, 0);
+            Check.greater("jump_v", jumpV, 0);
             Check.range("min_reversals", minReversals, 1, Integer.MAX_VALUE);
             if (profileCycles != null) {
                 for (int c : profileCycles) {
