@@ -58,6 +58,46 @@ class CcdOpTest {
         assertEquals(16L, m.get("steps"));
     }
 
+    /**
+     * "Cut-off reached -> next step" (paper 001, synchrotron runs): half cycles end early when the
+     * potential reaches the cut-off, so their length varies, with rests between them; steps are
+     * still found by current density, and the charge is what actually passed.
+     */
+    @Test
+    void cutOffStepsOfVaryingLength() {
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        double t = 0;
+        double q = 0;
+        rows.add(new double[] {t, 0, 0});
+        double[] j = {0.04, 0.2, 0.4, 0.8, 1.2};
+        int[] halfRows = {60, 60, 45, 20, 7};
+        for (int s = 0; s < j.length; s++) {
+            for (int h = 0; h < 2; h++) {
+                double sign = h == 0 ? 1 : -1;
+                for (int r = 1; r <= halfRows[s]; r++) {
+                    t += 30;
+                    q += j[s] * 30 / 1000.0;
+                    rows.add(new double[] {t, sign * (0.5 + 9.5 * r / 60.0 * j[s]), sign * j[s] * 0.07});
+                }
+                t += 30;
+                rows.add(new double[] {t, 0.01 * sign, 0});
+            }
+        }
+        Table.Builder b = Table.builder("cell").column("time_s", "s", Table.Kind.REAL, "").column("Ewe_V", "V", Table.Kind.REAL, "")
+                .column("I_mA", "mA", Table.Kind.REAL, "");
+        rows.forEach(r -> b.row(r[0], r[1], r[2]));
+        OpResult r = new CcdOp().run(ParamBinder.bind(CcdOp.Params.class, Map.of("area_cm2", 0.07)), new OpInputs(Map.of("data", b.build())),
+                OpContext.QUIET);
+        Table steps = (Table) r.outputs().get("steps");
+        assertEquals(5, steps.rowCount());
+        for (int s = 0; s < 5; s++) {
+            assertEquals(j[s], steps.number(s, "current_density_mA_cm2"), 1e-12);
+            assertEquals(2, steps.number(s, "half_cycles"));
+        }
+        assertEquals(q, steps.number(4, "cumulative_charge_C_cm2"), 1e-12);
+        assertEquals(0L, r.metrics().toMap().get("failure_detected"));
+    }
+
     private static OpResult run(Synthetic.Rows rows, Map<String, Object> params) {
         CcdOp op = new CcdOp();
         return op.run(ParamBinder.bind(CcdOp.Params.class, params), new OpInputs(Map.of("data", rows.ecLab(false))), OpContext.QUIET);
