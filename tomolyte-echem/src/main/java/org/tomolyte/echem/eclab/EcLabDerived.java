@@ -30,10 +30,17 @@ import org.tomolyte.core.Table;
  * the analysis is not valid there); the stored values are replaced the same way (observed threshold:
  * points at 93.5 kHz are kept, at 137 kHz blanked).
  *
- * <p>Columns EC-Lab derives from cycle bookkeeping or from the cell constants in the settings
- * ({@code Q charge/mA.h}, {@code Q discharge/mA.h}, {@code Capacity/mA.h}, {@code Efficiency/%},
- * {@code cycle number} when not stored, {@code Energy charge/W.h}, {@code Capacitance charge/µF}, {@code x},
- * modulus, permittivity, resistivity, conductivity) are not recomputed.
+ * <p>Cycle bookkeeping, kept in double precision as EC-Lab exports it:
+ * {@code Q charge/mA.h} and {@code Q discharge/mA.h} (the positive, resp. negated negative, part of
+ * {@code Q charge/discharge/mA.h}), {@code Capacity/mA.h = |Q charge/discharge|} (0 at impedance points under current control,
+ * mode 1, as observed in a Modulo Bat export),
+ * {@code cycle number = floor(half cycle / 2)} when not stored, and {@code control/V}, {@code control/mA}
+ * ({@code control/V/mA} in potential control, mode 2, resp. current control, mode 1, else 0).
+ *
+ * <p>Not recomputed (their rules are not known here): {@code Efficiency/%}, {@code Energy charge/W.h},
+ * {@code Energy discharge/W.h}, {@code Capacitance charge/µF}, {@code Capacitance discharge/µF},
+ * {@code step time/s}, {@code x}, and the modulus, permittivity, resistivity and conductivity
+ * columns, which need the cell constants of the settings module.
  */
 final class EcLabDerived {
 
@@ -44,6 +51,7 @@ final class EcLabDerived {
         boolean peis = technique.equals(MprReader.TECHNIQUES.get(29));
         boolean withR = technique.equals(MprReader.TECHNIQUES.get(30)) || technique.equals(MprReader.TECHNIQUES.get(127));
         List<Tables.Added> add = new ArrayList<>();
+        List<Tables.Added> bookkeeping = new ArrayList<>();
         int n = t.rowCount();
         boolean impedance = Tables.has(t, "freq/Hz");
         if (impedance && Tables.has(t, "|Z|/Ohm") && Tables.has(t, "Phase(Z)/deg")) {
@@ -145,6 +153,42 @@ if (!peis) {
                 add.add(Tables.Added.real(rName, "Ohm", "resistance Ewe / I", r));
             }
         }
+        if (Tables.has(t, "Q charge/discharge/mA.h")) {
+            double[] q = Tables.numbers(t, "Q charge/discharge/mA.h");
+            double[] f = impedance ? Tables.numbers(t, "freq/Hz") : new double[n];
+            double[] mode = Tables.has(t, "mode") ? Tables.numbers(t, "mode") : new double[n];
+            double[] qc = new double[n];
+            double[] qd = new double[n];
+            double[] cap = new double[n];
+            for (int k = 0; k < n; k++) {
+                qc[k] = q[k] > 0 ? q[k] : 0;
+                qd[k] = q[k] < 0 ? -q[k] : 0;
+                cap[k] = f[k] > 0 && mode[k] == 1 ? 0 : Math.abs(q[k]);
+            }
+            bookkeeping.add(Tables.Added.real("Q discharge/mA.h", "mA.h", "charge of the current discharge half cycle", qd));
+            bookkeeping.add(Tables.Added.real("Q charge/mA.h", "mA.h", "charge of the current charge half cycle", qc));
+            bookkeeping.add(Tables.Added.real("Capacity/mA.h", "mA.h", "|Q charge/discharge| (0 at galvanostatic impedance points)", cap));
+        }
+        if (Tables.has(t, "control/V/mA") && Tables.has(t, "mode") && !Tables.has(t, "control/V")) {
+            double[] c = Tables.numbers(t, "control/V/mA");
+            double[] mode = Tables.numbers(t, "mode");
+            double[] cv = new double[n];
+            double[] ci = new double[n];
+            for (int k = 0; k < n; k++) {
+                cv[k] = mode[k] == 2 ? c[k] : 0;
+                ci[k] = mode[k] == 1 ? c[k] : 0;
+            }
+            bookkeeping.add(Tables.Added.real("control/V", "V", "control value in potential control (mode 2)", cv));
+            bookkeeping.add(Tables.Added.real("control/mA", "mA", "control value in current control (mode 1)", ci));
+        }
+        if (Tables.has(t, "half cycle") && !Tables.has(t, "cycle number")) {
+            double[] h = Tables.numbers(t, "half cycle");
+            double[] c = new double[n];
+            for (int k = 0; k < n; k++) {
+                c[k] = Math.floor(h[k] / 2);
+            }
+            bookkeeping.add(Tables.Added.real("cycle number", "", "half cycle / 2, rounded down", c));
+        }
         String ece = Tables.first(t, "Ece/V", "<Ece>/V");
         if (e != null && ece != null && !peis && !Tables.has(t, "Ewe-Ece/V")) {
             double[] ev = Tables.numbers(t, e);
@@ -156,11 +200,15 @@ if (!peis) {
             add.add(Tables.Added.real("Ewe-Ece/V", "V", "working minus counter electrode potential", d));
         }
         for (Tables.Added a : add) {
+            if (bookkeeping.contains(a)) {
+                continue;
+            }
             Object[] v = a.values();
             for (int k = 0; k < v.length; k++) {
                 v[k] = (double) (float) (double) (Double) v[k];
             }
         }
+        add.addAll(bookkeeping);
         Table out = add.isEmpty() ? t : Tables.append(t, t.name(), add);
         return impedance ? blankHarmonics(out) : out;
     }
