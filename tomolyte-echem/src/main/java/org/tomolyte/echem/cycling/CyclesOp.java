@@ -31,6 +31,8 @@ import org.tomolyte.echem.eclab.Tables;
  * <p>Outputs: table {@code cycles} (one row per cycle), table {@code erratic} (one row per erratic
  * half cycle); plots {@code capacity} (capacity vs cycle), {@code efficiency} (coulombic efficiency
  * vs cycle, %), {@code profiles} (voltage vs capacity of the chosen cycles, paper 002 Fig. 4).
+ * Cycle numbers in the tables and metrics are those of the record (EC-Lab counts from 0); the
+ * parameters {@code reference_cycle} and {@code profile_cycles} count positions from 1.
  * Metrics: {@code cycles}, {@code first_charge_mAh}, {@code first_discharge_mAh}, {@code last_retention},
  * {@code mean_coulombic_efficiency}, {@code capacity_drop_found} (0/1), {@code capacity_drop_cycle}
  * (when found), {@code erratic_segments}, {@code first_voltage_gap_V}, {@code last_voltage_gap_V}.
@@ -47,7 +49,7 @@ public final class CyclesOp implements Op<CyclesOp.Params> {
      * @param dropWindow     cycles in the baseline median
      * @param jumpV          voltage step that counts in a reversal, V
      * @param minReversals   reversals that make a half cycle erratic
-     * @param profileCycles  cycles whose voltage profiles are plotted (default: first, reference, last)
+     * @param profileCycles  cycles (positions, 1 = first) whose voltage profiles are plotted (default: first, reference, last)
      */
     public record Params(
             @Param(doc = "active material mass for specific capacities (mAh/g); leave out for mAh only", unit = "mg", optional = true,
@@ -60,7 +62,8 @@ public final class CyclesOp implements Op<CyclesOp.Params> {
             @Param(doc = "voltage step that counts in an up-down reversal", unit = "V", defaultValue = "0.005", min = 0, minExclusive = true)
             double jumpV,
             @Param(doc = "reversals that make a half cycle erratic", defaultValue = "3", min = 1) int minReversals,
-            @Param(doc = "cycles whose voltage profiles are plotted (default: first, reference and last)", optional = true, min = 1)
+            @Param(doc = "cycles (positions, 1 = first) whose voltage profiles are plotted (default: first, reference and last)", optional = true,
+                    min = 1)
             int[] profileCycles) {
         public Params {
             if (activeMassMg != null) {
@@ -222,7 +225,10 @@ public final class CyclesOp implements Op<CyclesOp.Params> {
         LinkedHashSet<Long> chosen = new LinkedHashSet<>();
         if (p.profileCycles() != null) {
             for (int c : p.profileCycles()) {
-                chosen.add((long) c);
+                if (c > numbers.size()) {
+                    throw new org.tomolyte.core.ParameterException("profile_cycles: " + c + " is beyond the record's " + numbers.size() + " cycles");
+                }
+                chosen.add(numbers.get(c - 1));
             }
         } else {
             chosen.add(numbers.get(0));
