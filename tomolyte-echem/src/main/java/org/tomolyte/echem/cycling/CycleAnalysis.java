@@ -50,7 +50,6 @@ public final class CycleAnalysis {
     /**
      * Settings.
      *
-     * @param activeMassMg   active mass in mg for specific capacities, or NaN for none
      * @param referenceCycle cycle number retention is also given against (1-based position in the cycle list)
      * @param restCurrentMA  |I| at or below this is rest, mA (>= 0)
      * @param dropFraction   relative drop that counts as abrupt, in (0, 1)
@@ -58,12 +57,9 @@ public final class CycleAnalysis {
      * @param jumpV          voltage step counted in a reversal, V (> 0)
      * @param minReversals   reversals that make a half cycle erratic, >= 1
      */
-    public record Settings(double activeMassMg, int referenceCycle, double restCurrentMA, double dropFraction, int window, double jumpV,
+    public record Settings(int referenceCycle, double restCurrentMA, double dropFraction, int window, double jumpV,
             int minReversals) {
         public Settings {
-            if (!(Double.isNaN(activeMassMg) || activeMassMg > 0)) {
-                throw new ParameterException("active_mass_mg must be > 0, got " + activeMassMg);
-            }
             if (referenceCycle < 1) {
                 throw new ParameterException("reference_cycle must be >= 1, got " + referenceCycle);
             }
@@ -84,9 +80,9 @@ public final class CycleAnalysis {
             }
         }
 
-        /** Defaults: no mass, reference cycle 1, rest at |I| = 0, 20 % drop against 5 cycles, 5 mV jumps, 3 reversals. */
+        /** Defaults: reference cycle 1, rest at |I| = 0, 20 % drop against 5 cycles, 5 mV jumps, 3 reversals. */
         public static Settings defaults() {
-            return new Settings(Double.NaN, 1, 0, 0.2, 5, 0.005, 3);
+            return new Settings(1, 0, 0.2, 5, 0.005, 3);
         }
     }
 

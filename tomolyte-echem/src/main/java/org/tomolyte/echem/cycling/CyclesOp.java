@@ -138,7 +138,7 @@ public final class CyclesOp implements Op<CyclesOp.Params> {
             }
         }
         double mass = p.activeMassMg() == null ? Double.NaN : p.activeMassMg();
-        CycleAnalysis.Settings s = new CycleAnalysis.Settings(mass, p.referenceCycle(), p.restCurrentMA(), p.dropFraction(), p.dropWindow(),
+        CycleAnalysis.Settings s = new CycleAnalysis.Settings(p.referenceCycle(), p.restCurrentMA(), p.dropFraction(), p.dropWindow(),
                 p.jumpV(), p.minReversals());
         CycleAnalysis.Result r = CycleAnalysis.analyse(t, e, i, cyc, s);
         boolean specific = !Double.isNaN(mass);
