@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "tomolyte", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "3D imaging analysis for solid-state batteries: read, segment, measure, report.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, OpsCommand.class, RunCommand.class, DemoCommand.class,
+        subcommands = {InfoCommand.class, ConvertCommand.class, OpsCommand.class, RunCommand.class, DemoCommand.class, EchemCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

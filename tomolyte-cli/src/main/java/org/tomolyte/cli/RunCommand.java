@@ -64,7 +64,12 @@ final class RunCommand implements Callable<Integer> {
             }
             o.printf("protocol %s: OK (%d inputs, %d steps)%n", p.name(), plan.inputs().size(), plan.steps().size());
             for (Plan.PlannedInput in : plan.inputs()) {
-                o.printf("  input %-12s %s  %s %s, voxel %s%n", in.name(), in.source(), in.spec().dims(), in.spec().type().label(), in.spec().spacing());
+                if (in.isTable()) {
+                    o.printf("  input %-12s %s  table%n", in.name(), in.source());
+                } else {
+                    var vs = in.volumeSpec();
+                    o.printf("  input %-12s %s  %s %s, voxel %s%n", in.name(), in.source(), vs.dims(), vs.type().label(), vs.spacing());
+                }
             }
             for (Plan.PlannedStep s : plan.steps()) {
                 o.printf("  step  %-12s %s%n", s.step().id(), s.op().id());

@@ -25,18 +25,26 @@ public final class Table {
     /**
      * One column.
      *
-     * @param name        column name with unit suffix, e.g. {@code volume_um3}
+     * @param name        column name with unit suffix, e.g. {@code volume_um3}; any printable text without
+     *                    comma, double quote or leading/trailing blanks (instrument names such as
+     *                    EC-Lab's {@code <I>/mA} or {@code Capacitance charge/µF} are kept as they are)
      * @param unit        unit, e.g. {@code um^3}, or empty for dimensionless
      * @param kind        value kind
      * @param description one-line meaning for documentation
      */
     public record Column(String name, String unit, Kind kind, String description) {
         public Column {
-            if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                throw new InternalException("column name must be letters, digits, '_' or '.', got '" + name + "'");
+            if (name == null || name.isBlank() || !name.equals(name.strip()) || !name.chars().allMatch(Column::allowed)) {
+                throw new InternalException("column name must be printable text without comma, quote, or leading/trailing blanks, got '"
+                        + name + "'");
             }
             unit = unit == null ? "" : unit;
             description = description == null ? "" : description;
+        }
+
+        /** Printable, and neither comma nor double quote (so a CSV header needs no quoting). */
+        private static boolean allowed(int ch) {
+            return ch >= 0x20 && ch != 0x7f && ch != ',' && ch != '"' && !Character.isISOControl(ch);
         }
     }
 

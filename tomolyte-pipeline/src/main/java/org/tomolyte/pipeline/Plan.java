@@ -25,9 +25,23 @@ public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedSte
      * @param source  the path (or {@code FILE.h5:/dataset}) actually read
      * @param file    the file or directory on disk
      * @param options read options (spacing override, raw layout, dataset)
-     * @param spec    what it holds
+     * @param spec    what it holds: a {@link DataSpec.VolumeSpec}, or a {@link DataSpec.TableSpec} for a file a
+     *                {@link org.tomolyte.io.TableSource} reads (e.g. an EC-Lab {@code .mpr})
      */
-    public record PlannedInput(String name, String source, Path file, ReadOptions options, DataSpec.VolumeSpec spec) {
+    public record PlannedInput(String name, String source, Path file, ReadOptions options, DataSpec spec) {
+
+        /** True when this input is a table. */
+        public boolean isTable() {
+            return spec instanceof DataSpec.TableSpec;
+        }
+
+        /** The volume spec; fails for a table input. */
+        public DataSpec.VolumeSpec volumeSpec() {
+            if (spec instanceof DataSpec.VolumeSpec v) {
+                return v;
+            }
+            throw new org.tomolyte.core.InternalException("input '" + name + "' is a table, not a volume");
+        }
     }
 
     /**

@@ -13,12 +13,14 @@ import org.tomolyte.core.op.Op;
 import org.tomolyte.core.op.ParamBinder;
 import org.tomolyte.core.op.Port;
 import org.tomolyte.io.ReadOptions;
+import org.tomolyte.io.TableSource;
 import org.tomolyte.io.VolumeHeader;
 import org.tomolyte.io.VolumeIO;
 
 /**
  * Checks a protocol without computing: finds each op, binds and validates its parameters,
- * probes each input file's header, resolves and type-checks every connection, and asks each op
+ * probes each input file's header (a file that a registered {@link TableSource} reads, such as an
+ * EC-Lab {@code .mpr}, is a table input and is only checked to exist), resolves and type-checks every connection, and asks each op
  * for its output specs. Takes milliseconds; every error names the protocol file and the step.
  */
 public final class Preflight {
@@ -53,6 +55,17 @@ public final class Preflight {
                 source = s.dataset() == null ? file.toString() : file + ":" + s.dataset();
             }
             ReadOptions o = in.options();
+            java.util.Optional<TableSource> tableSource = TableSource.find(Path.of(source));
+            if (tableSource.isPresent()) {
+                Path file = Path.of(source);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw new InputException("input '" + in.name() + "': " + file + ": no such file");
+                }
+                DataSpec.TableSpec spec = new DataSpec.TableSpec(in.name());
+                inputs.add(new Plan.PlannedInput(in.name(), source, file, o, spec));
+                available.put(in.name(), spec);
+                continue;
+            }
             if (cli != null) {
                 o = new ReadOptions(cli.spacing() != null ? cli.spacing() : o.spacing(), cli.raw() != null ? cli.raw() : o.raw(), o.dataset());
             }

@@ -29,6 +29,7 @@ import org.tomolyte.core.op.ParamBinder;
 import org.tomolyte.io.AtomicFiles;
 import org.tomolyte.io.ReadOptions;
 import org.tomolyte.io.TableCsv;
+import org.tomolyte.io.TableSource;
 import org.tomolyte.io.VolumeIO;
 import org.tomolyte.io.WriteOptions;
 import org.tomolyte.pipeline.report.HtmlReport;
@@ -79,9 +80,14 @@ public final class Runner {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("path", in.source());
             p.put("sha256", hash);
-            p.put("dims", List.of(in.spec().dims().nx(), in.spec().dims().ny(), in.spec().dims().nz()));
-            p.put("type", in.spec().type().label());
-            p.put("spacing_um", spacingList(in.spec().spacing()));
+            if (in.isTable()) {
+                p.put("kind", "table");
+            } else {
+                DataSpec.VolumeSpec vs = in.volumeSpec();
+                p.put("dims", List.of(vs.dims().nx(), vs.dims().ny(), vs.dims().nz()));
+                p.put("type", vs.type().label());
+                p.put("spacing_um", spacingList(vs.spacing()));
+            }
             inputProv.put(in.name(), p);
             keys.put(in.name(), Hashing.of(hash + "|" + in.options() + "|" + in.spec()));
         }
@@ -282,6 +288,12 @@ public final class Runner {
         }
         Plan.PlannedInput in = plan.inputs().stream().filter(p -> p.name().equals(ref.producer())).findFirst().orElseThrow();
         listener.note("reading " + in.source());
+        if (in.isTable()) {
+            TableSource src = TableSource.find(in.file())
+                    .orElseThrow(() -> new InternalException("no table reader for " + in.file() + " although preflight found one"));
+            values.put(k, src.read(in.file()));
+            return;
+        }
         Volume v = VolumeIO.read(in.file(), in.options(), listener.progress());
         values.put(k, v);
     }

@@ -74,7 +74,7 @@ class ProtocolTest {
         assertEquals(3, p.steps().size());
         assertNull(p.steps().get(0).phases());
         Plan plan = Preflight.plan(p, Map.of(), null, OpRegistry.load());
-        assertEquals(Spacing.isotropic(0.7), plan.inputs().get(0).spec().spacing(), "protocol spacing overrides the file's");
+        assertEquals(Spacing.isotropic(0.7), plan.inputs().get(0).volumeSpec().spacing(), "protocol spacing overrides the file's");
         DataSpec.VolumeSpec sub = (DataSpec.VolumeSpec) plan.steps().get(1).outputs().get("image");
         assertEquals(new Dims(10, 8, 6), sub.dims());
         assertEquals(DataType.U8, sub.type());

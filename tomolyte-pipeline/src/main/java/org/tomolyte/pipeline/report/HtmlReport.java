@@ -53,10 +53,15 @@ public final class HtmlReport {
                 .append("all metrics: <a href=\"results.json\">results.json</a>.</p>\n");
         h.append("<h2>Inputs</h2>\n<table><tr><th class=\"k\">name</th><th class=\"k\">path</th><th>dims (x, y, z)</th><th>type</th><th>voxel size (um)</th></tr>\n");
         for (Plan.PlannedInput in : plan.inputs()) {
-            h.append("<tr><td class=\"k\">").append(esc(in.name())).append("</td><td class=\"k\"><code>").append(esc(in.source()))
-                    .append("</code></td><td>").append(in.spec().dims()).append("</td><td>").append(in.spec().type().label())
-                    .append("</td><td>").append(fmt(in.spec().spacing().x())).append(", ").append(fmt(in.spec().spacing().y()))
-                    .append(", ").append(fmt(in.spec().spacing().z())).append("</td></tr>\n");
+            h.append("<tr><td class=\"k\">").append(esc(in.name())).append("</td><td class=\"k\"><code>").append(esc(in.source()));
+            if (in.isTable()) {
+                h.append("</code></td><td>table</td><td></td><td></td></tr>\n");
+                continue;
+            }
+            var vs = in.volumeSpec();
+            h.append("</code></td><td>").append(vs.dims()).append("</td><td>").append(vs.type().label())
+                    .append("</td><td>").append(fmt(vs.spacing().x())).append(", ").append(fmt(vs.spacing().y()))
+                    .append(", ").append(fmt(vs.spacing().z())).append("</td></tr>\n");
         }
         h.append("</table>\n");
         for (StepSection s : steps) {
