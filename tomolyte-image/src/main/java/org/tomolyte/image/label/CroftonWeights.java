@@ -17,7 +17,9 @@ import org.tomolyte.core.Spacing;
  * of the unit sphere closer to {@code ±d/|d|} than to any other of the 26 directions (the
  * directions' Voronoi cells; Lehmann and Legland, "Efficient N-dimensional surface estimation
  * using Crofton formula and run-length encoding", Insight Journal 2012). The cells are measured by
- * quadrature over 2^20 points of a Fibonacci lattice on the sphere (weights within about 1e-4),
+ * quadrature over 2^18 points of a Fibonacci lattice on the sphere, each also taken with its
+ * coordinates in the 5 other orders (a rule exactly symmetric under axis permutations; weights
+ * within about 1e-4),
  * then averaged over the directions that mirror symmetries of the voxel make equal.
  *
  * <p>Classes of directions (index used by {@link #coefficients}): 0 x, 1 y, 2 z, 3 xy diagonals
@@ -39,7 +41,8 @@ final class CroftonWeights {
     /** Number of classes. */
     static final int CLASSES = 7;
 
-    private static final int SAMPLES = 1 << 20;
+    private static final int SAMPLES = 1 << 18;
+    private static final int[][] PERMUTATIONS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
     private static final Map<Spacing, double[]> CACHE = new ConcurrentHashMap<>();
 
     private CroftonWeights() {
@@ -69,23 +72,27 @@ final class CroftonWeights {
             double pz = 1 - (2.0 * i + 1) / SAMPLES;
             double r = Math.sqrt(1 - pz * pz);
             double phi = golden * i;
-            double px = r * Math.cos(phi);
-            double py = r * Math.sin(phi);
-            int best = 0;
-            double bestDot = -1;
-            for (int k = 0; k < u.length; k++) {
-                double dot = Math.abs(px * u[k][0] + py * u[k][1] + pz * u[k][2]);
-                if (dot > bestDot) {
-                    bestDot = dot;
-                    best = k;
+            double[] p = {r * Math.cos(phi), r * Math.sin(phi), pz};
+            for (int[] perm : PERMUTATIONS) {
+                double px = p[perm[0]];
+                double py = p[perm[1]];
+                double qz = p[perm[2]];
+                int best = 0;
+                double bestDot = -1;
+                for (int k = 0; k < u.length; k++) {
+                    double dot = Math.abs(px * u[k][0] + py * u[k][1] + qz * u[k][2]);
+                    if (dot > bestDot) {
+                        bestDot = dot;
+                        best = k;
+                    }
                 }
+                hits[best]++;
             }
-            hits[best]++;
         }
         double[] classSum = new double[CLASSES];
         int[] classSize = new int[CLASSES];
         for (int k = 0; k < hits.length; k++) {
-            classSum[CLASS[k]] += (double) hits[k] / SAMPLES;
+            classSum[CLASS[k]] += (double) hits[k] / (SAMPLES * (double) PERMUTATIONS.length);
             classSize[CLASS[k]]++;
         }
         double[] w = new double[DIRECTIONS.length];

@@ -224,22 +224,41 @@ public final class Labeling {
             int[] ibuf = out.type() == DataType.U8 ? null : new int[dims.nx()];
             byte[] bbuf = out.type() == DataType.U8 ? new byte[dims.nx()] : null;
             for (int row = 0; row < s.rows; row++) {
+                int r0 = s.rowStart[row];
+                int r1 = s.rowStart[row + 1];
+                if (r0 == r1) {
+                    continue;
+                }
                 int z = s.z0 + row / ny;
                 int y = row % ny;
                 long base = dims.index(0, y, z);
-                for (int r = s.rowStart[row]; r < s.rowStart[row + 1]; r++) {
+                // one bulk write per row, over the span of its runs; other voxels keep their value
+                int x0 = s.start[r0];
+                int x1 = s.end[r1 - 1];
+                if (bbuf != null) {
+                    out.read(base + x0, bbuf, x0, x1 - x0);
+                } else {
+                    out.read(base + x0, ibuf, x0, x1 - x0);
+                }
+                boolean any = false;
+                for (int r = r0; r < r1; r++) {
                     int c = component[off + s.label[r]];
                     int v = value == null ? c : value[c];
                     if (v == 0) {
                         continue;
                     }
-                    int len = s.end[r] - s.start[r];
+                    any = true;
                     if (bbuf != null) {
-                        Arrays.fill(bbuf, 0, len, (byte) v);
-                        out.write(base + s.start[r], bbuf, 0, len);
+                        Arrays.fill(bbuf, s.start[r], s.end[r], (byte) v);
                     } else {
-                        Arrays.fill(ibuf, 0, len, v);
-                        out.write(base + s.start[r], ibuf, 0, len);
+                        Arrays.fill(ibuf, s.start[r], s.end[r], v);
+                    }
+                }
+                if (any) {
+                    if (bbuf != null) {
+                        out.write(base + x0, bbuf, x0, x1 - x0);
+                    } else {
+                        out.write(base + x0, ibuf, x0, x1 - x0);
                     }
                 }
             }
@@ -437,6 +456,8 @@ public final class Labeling {
 
     /** Cuts rows of a volume into maximal runs of foreground voxels, one kernel for every type. */
     private static final class RowRuns {
+        private static final java.lang.invoke.VarHandle WORDS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private final Volume v;
         private final int nx;
         private final int ny;
@@ -501,7 +522,12 @@ public final class Labeling {
             boolean borderRow = y == 0 || z == 0 || y == ny - 1 || z == nz - 1;
             int x = 0;
             byte[] f = fg;
+            int wordEnd = nx - 7;
             while (x < nx) {
+                // background: skip 8 zero bytes at a time
+                while (x < wordEnd && (long) WORDS.get(f, x) == 0L) {
+                    x += 8;
+                }
                 while (x < nx && f[x] == 0) {
                     x++;
                 }
@@ -509,11 +535,19 @@ public final class Labeling {
                     break;
                 }
                 int st = x;
+                // foreground: skip 8 nonzero bytes at a time
+                while (x < wordEnd && !hasZeroByte((long) WORDS.get(f, x))) {
+                    x += 8;
+                }
                 while (x < nx && f[x] != 0) {
                     x++;
                 }
                 s.add(st, x, mark(st, x, borderRow));
             }
+        }
+
+        private static boolean hasZeroByte(long w) {
+            return ((w - 0x0101010101010101L) & ~w & 0x8080808080808080L) != 0;
         }
 
         private boolean mark(int st, int en, boolean borderRow) {

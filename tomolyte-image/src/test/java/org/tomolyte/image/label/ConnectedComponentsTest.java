@@ -133,24 +133,25 @@ class ConnectedComponentsTest {
         Dims d = new Dims(60, 50, 70);
         try (Volume m = LabelTestSupport.random(d, 0.3, 9)) {
             Path in = LabelTestSupport.toPeer(m, tmp, "mask.f64");
-            for (Connectivity c : Connectivity.values()) {
-                Path sp = tmp.resolve("scipy" + c.neighbours() + ".f64");
-                Path sk = tmp.resolve("skimage" + c.neighbours() + ".f64");
-                PythonPeer.run(CANON + """
-                        import sys
-                        from scipy import ndimage as ndi
-                        from skimage.measure import label
-                        nz, ny, nx, conn = map(int, sys.argv[1:5])
-                        m = np.fromfile(sys.argv[5], '<f8').reshape(nz, ny, nx) != 0
+            PythonPeer.run(CANON + """
+                    import sys
+                    from scipy import ndimage as ndi
+                    from skimage.measure import label
+                    nz, ny, nx = map(int, sys.argv[1:4])
+                    m = np.fromfile(sys.argv[4], '<f8').reshape(nz, ny, nx) != 0
+                    for conn in (6, 18, 26):
                         a, n = ndi.label(m, structure(conn))
-                        canon(a).astype('<f8').tofile(sys.argv[6])
+                        canon(a).astype('<f8').tofile(sys.argv[5] + '/scipy%d.f64' % conn)
                         b = label(m, connectivity={6: 1, 18: 2, 26: 3}[conn])
-                        canon(b).astype('<f8').tofile(sys.argv[7])
-                        """, "" + d.nz(), "" + d.ny(), "" + d.nx(), "" + c.neighbours(), in.toString(), sp.toString(), sk.toString());
+                        canon(b).astype('<f8').tofile(sys.argv[5] + '/skimage%d.f64' % conn)
+                    """, "" + d.nz(), "" + d.ny(), "" + d.nx(), in.toString(), tmp.toString());
+            for (Connectivity c : Connectivity.values()) {
                 try (Volume l = ConnectedComponents.label(m, c)) {
                     int[] ours = LabelTestSupport.ints(l);
-                    assertArrayEquals(LabelTestSupport.fromPeer(sp), ours, "scipy.ndimage.label, " + c);
-                    assertArrayEquals(LabelTestSupport.fromPeer(sk), ours, "skimage.measure.label, " + c);
+                    assertArrayEquals(LabelTestSupport.fromPeer(tmp.resolve("scipy" + c.neighbours() + ".f64")), ours,
+                            "scipy.ndimage.label, " + c);
+                    assertArrayEquals(LabelTestSupport.fromPeer(tmp.resolve("skimage" + c.neighbours() + ".f64")), ours,
+                            "skimage.measure.label, " + c);
                 }
             }
         }
