@@ -1,5 +1,6 @@
 package org.tomolyte.image.label;
 
+import org.tomolyte.core.Progress;
 import org.tomolyte.core.Volume;
 
 /**
@@ -26,7 +27,7 @@ public final class ConnectedComponents {
      *         fastest) of their first voxel; identical for any thread count
      */
     public static Volume label(Volume mask, Connectivity connectivity) {
-        return Labeling.analyse(mask, connectivity).labels();
+        return Labeling.labelInto(mask, connectivity, Progress.NONE, l -> null);
     }
 
     /** Number of components of the nonzero voxels of {@code mask}, without writing labels. */

@@ -96,9 +96,13 @@ public final class ConnectedComponentsOp implements Op<ConnectedComponentsOp.Par
     @Override
     public OpResult run(Params p, OpInputs in, OpContext ctx) {
         Volume mask = in.volume("mask");
-        Labeling l = Labeling.analyse(mask, Foreground.NONZERO, p.choice(), Marker.NONE, ctx.progress());
-        OpResult r = new OpResult().volume("labels", l.labels());
-        r.metrics().put("count", (long) l.count());
+        int[] count = new int[1];
+        Volume labels = Labeling.labelInto(mask, p.choice(), ctx.progress(), l -> {
+            count[0] = l.count();
+            return null;
+        });
+        OpResult r = new OpResult().volume("labels", labels);
+        r.metrics().put("count", (long) count[0]);
         return r;
     }
 }

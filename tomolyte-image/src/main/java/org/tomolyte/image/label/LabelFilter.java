@@ -69,19 +69,22 @@ public final class LabelFilter {
      * read of the mask and one write of the kept voxels.
      */
     public static Result ofMask(Volume mask, Connectivity connectivity, Range range, Progress progress) {
-        Labeling l = Labeling.analyse(mask, Foreground.NONZERO, connectivity, Marker.NONE, progress);
-        long[] voxels = l.voxels();
         double vv = mask.spacing().voxelVolumeUm3();
-        int[] remap = new int[l.count() + 1];
-        int kept = 0;
-        for (int c = 1; c <= l.count(); c++) {
-            if (range.keeps(voxels[c], vv)) {
-                remap[c] = ++kept;
+        int[] counts = new int[2];
+        Volume out = Labeling.labelInto(mask, connectivity, progress, l -> {
+            long[] voxels = l.voxels();
+            int[] remap = new int[l.count() + 1];
+            int kept = 0;
+            for (int c = 1; c <= l.count(); c++) {
+                if (range.keeps(voxels[c], vv)) {
+                    remap[c] = ++kept;
+                }
             }
-        }
-        Volume out = Volume.allocateLike(mask, DataType.I32);
-        l.paint(out, remap);
-        return new Result(out, kept, l.count() - kept);
+            counts[0] = kept;
+            counts[1] = l.count() - kept;
+            return remap;
+        });
+        return new Result(out, counts[0], counts[1]);
     }
 
     /**

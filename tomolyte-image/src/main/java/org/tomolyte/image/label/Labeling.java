@@ -186,8 +186,24 @@ public final class Labeling {
     /** A new I32 volume with the components numbered 1..count in raster order, 0 elsewhere. */
     public Volume labels() {
         Volume out = Volume.allocateLike(source, DataType.I32);
-        paint(out, null);
+        paint(out, null, true);
         return out;
+    }
+
+    /**
+     * Labels the nonzero voxels of {@code mask}, renumbered through {@code remap} (component ->
+     * new label, 0 drops it; null keeps the numbering), into a new I32 volume allocated while
+     * the labelling runs.
+     */
+    static Volume labelInto(Volume mask, Connectivity connectivity, Progress progress,
+                            java.util.function.Function<Labeling, int[]> remap) {
+        try (Prealloc out = new Prealloc(mask, DataType.I32)) {
+            Labeling l = analyse(mask, Foreground.NONZERO, connectivity, Marker.NONE, progress);
+            int[] map = remap.apply(l);
+            Volume v = out.take();
+            l.paint(v, map, true);
+            return v;
+        }
     }
 
     /**
@@ -201,7 +217,7 @@ public final class Labeling {
             value[c] = keep[c] ? 1 : 0;
         }
         Volume out = Volume.allocateLike(source, DataType.U8);
-        paint(out, value);
+        paint(out, value, true);
         return out;
     }
 
@@ -214,6 +230,11 @@ public final class Labeling {
      * @param value index 1..count, or null
      */
     public void paint(Volume out, int[] value) {
+        paint(out, value, false);
+    }
+
+    /** As {@link #paint(Volume, int[])}; {@code zeroed}: the target is known to be all 0 (nothing to read back). */
+    void paint(Volume out, int[] value, boolean zeroed) {
         if (!out.dims().equals(dims)) {
             throw new InternalException("paint target is " + out.dims() + ", labelling is " + dims);
         }
@@ -235,7 +256,13 @@ public final class Labeling {
                 // one bulk write per row, over the span of its runs; other voxels keep their value
                 int x0 = s.start[r0];
                 int x1 = s.end[r1 - 1];
-                if (bbuf != null) {
+                if (zeroed) {
+                    if (bbuf != null) {
+                        Arrays.fill(bbuf, x0, x1, (byte) 0);
+                    } else {
+                        Arrays.fill(ibuf, x0, x1, 0);
+                    }
+                } else if (bbuf != null) {
                     out.read(base + x0, bbuf, x0, x1 - x0);
                 } else {
                     out.read(base + x0, ibuf, x0, x1 - x0);
@@ -524,8 +551,13 @@ public final class Labeling {
             byte[] f = fg;
             int wordEnd = nx - 7;
             while (x < nx) {
-                // background: skip 8 zero bytes at a time
-                while (x < wordEnd && (long) WORDS.get(f, x) == 0L) {
+                // background: 8 bytes at a time; the first nonzero byte of a word is its lowest (little-endian)
+                while (x < wordEnd) {
+                    long w = (long) WORDS.get(f, x);
+                    if (w != 0) {
+                        x += Long.numberOfTrailingZeros(w) >>> 3;
+                        break;
+                    }
                     x += 8;
                 }
                 while (x < nx && f[x] == 0) {
@@ -535,8 +567,13 @@ public final class Labeling {
                     break;
                 }
                 int st = x;
-                // foreground: skip 8 nonzero bytes at a time
-                while (x < wordEnd && !hasZeroByte((long) WORDS.get(f, x))) {
+                // foreground: the lowest flagged byte of zeroBytes(w) is the first zero byte (exact)
+                while (x < wordEnd) {
+                    long zb = zeroBytes((long) WORDS.get(f, x));
+                    if (zb != 0) {
+                        x += Long.numberOfTrailingZeros(zb) >>> 3;
+                        break;
+                    }
                     x += 8;
                 }
                 while (x < nx && f[x] != 0) {
@@ -546,8 +583,9 @@ public final class Labeling {
             }
         }
 
-        private static boolean hasZeroByte(long w) {
-            return ((w - 0x0101010101010101L) & ~w & 0x8080808080808080L) != 0;
+        /** High bit set in the bytes of w that are 0 (exact for the lowest such byte; higher ones may be false). */
+        private static long zeroBytes(long w) {
+            return (w - 0x0101010101010101L) & ~w & 0x8080808080808080L;
         }
 
         private boolean mark(int st, int en, boolean borderRow) {
