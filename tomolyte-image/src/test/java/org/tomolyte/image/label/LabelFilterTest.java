@@ -96,6 +96,46 @@ class LabelFilterTest {
         return rank;
     }
 
+    /**
+     * Paper 001's crack identification on the test kit's cracked pellet: pores (radius <= 3.5 um,
+     * so at most 4/3 pi 3.5^3 = 180 um^3 each, kept 0.7 um = one voxel apart so that they never
+     * touch through a face) and two penny cracks (thousands of um^3). Removing the void
+     * components below 500 um^3 (6-connected) keeps every crack voxel and removes every component
+     * made of pore voxels only: what is left is exactly the components that contain a crack.
+     */
+    @Test
+    void poresBelowAThresholdVolumeAreRemovedLeavingTheCracks() {
+        try (var p = org.tomolyte.testkit.Phantoms.pellet(3)) {
+            Volume labels = p.labels();
+            LabelFilter.Result r = LabelFilter.ofMask(labels, Connectivity.SIX, new LabelFilter.Range(500.0, null), Progress.NONE);
+            Labeling all = Labeling.analyse(labels, Connectivity.SIX);
+            try (Volume kept = r.labels(); Volume every = all.labels()) {
+                boolean[] hasCrack = new boolean[all.count() + 1];
+                int[] k = LabelTestSupport.ints(kept);
+                int[] e = LabelTestSupport.ints(every);
+                long crackVoxels = 0;
+                for (int i = 0; i < k.length; i++) {
+                    if (labels.getInt(i) == 2) {
+                        hasCrack[e[i]] = true;
+                        crackVoxels++;
+                        assertEquals(true, k[i] != 0, "crack voxel " + i + " is kept");
+                    }
+                }
+                assertEquals(p.truth().crackVoxels(), crackVoxels);
+                int withCrack = 0;
+                for (int c = 1; c <= all.count(); c++) {
+                    withCrack += hasCrack[c] ? 1 : 0;
+                }
+                for (int i = 0; i < k.length; i++) {
+                    assertEquals(e[i] != 0 && hasCrack[e[i]], k[i] != 0, "voxel " + i);
+                }
+                assertEquals(withCrack, r.count());
+                assertEquals(all.count() - withCrack, r.removed());
+                assertEquals(true, r.removed() > 300, "most of the 400 pores stand alone, removed " + r.removed());
+            }
+        }
+    }
+
     @Test
     void equalsRemoveSmallObjectsThenLabel() {
         Assumptions.assumeTrue(PythonPeer.available("numpy", "scipy", "skimage"), PythonPeer.skipMessage("scikit-image"));
