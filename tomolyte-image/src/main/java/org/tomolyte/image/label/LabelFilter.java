@@ -92,8 +92,8 @@ public final class LabelFilter {
      * one component, connected or not) and renumbers the kept ones 1..n in raster order of their
      * first voxel.
      *
-     * @param labels an integer volume with values &gt;= 0
-     * @throws InputException for a negative label
+     * @param labels an integer volume with values 0..{@link #MAX_LABEL}
+     * @throws InputException for a negative label or one above {@link #MAX_LABEL}
      */
     public static Result ofLabels(Volume labels, Range range, Progress progress) {
         LabelCensus census = LabelCensus.of(labels);
@@ -134,6 +134,9 @@ public final class LabelFilter {
         return new Result(out, kept, present.length - kept);
     }
 
+    /** Largest label value of a label volume input (dense per-label arrays of 16 bytes each). */
+    public static final int MAX_LABEL = (1 << 27) - 1;
+
     /** Voxel count and first voxel (linear index) of every label value of a label volume. */
     record LabelCensus(int maxLabel, long[] voxels, long[] first) {
 
@@ -161,8 +164,9 @@ public final class LabelFilter {
             for (int m : maxima) {
                 max = Math.max(max, m);
             }
-            if (max == Integer.MAX_VALUE) {
-                throw new InputException("labels must be < 2^31 - 1, found " + max);
+            if (max > MAX_LABEL) {
+                throw new InputException("labels.filter on a label volume takes label values up to " + MAX_LABEL
+                        + ", found " + max + ": label the mask instead (input mask) or renumber with labels.connected");
             }
             // a few z-chunks, each with dense arrays; integer sums and minima do not depend on the order
             long bytesPerChunk = 16L * (max + 1);
