@@ -66,7 +66,7 @@ public final class Volume implements AutoCloseable {
         MemoryBudget.require(bytes, "a " + dims + " " + type.label() + " volume");
         Arena arena = Arena.ofShared();
         try {
-            Volume v = new Volume(dims, spacing, type, arena.allocate(bytes, 64), ByteOrder.LITTLE_ENDIAN, arena);
+            Volume v = new Volume(dims, spacing, type, NativeMemory.zeroed(bytes, arena), ByteOrder.LITTLE_ENDIAN, arena);
             v.tracked = true;
             MemoryBudget.track(bytes);
             return v;
