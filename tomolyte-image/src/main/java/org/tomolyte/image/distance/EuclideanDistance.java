@@ -111,77 +111,74 @@ public final class EuclideanDistance {
     /** The pass along x: squared distance (um^2) to the nearest target in the same row. */
     private static final class RowPass {
         private final int n;
-        private final double sx;
         private final DistanceTo to;
         private final byte[] bytes;
         private final float[] floats;
         private final double[] doubles;
-        private final int[] dist;
+        private final int[] left;
         private final float[] row;
+        /** {@code squares[k] = (k * sx)^2} as float, for k in 0..n-1. */
+        private final float[] squares;
 
         RowPass(int n, double sx, DistanceTo to) {
             this.n = n;
-            this.sx = sx;
             this.to = to;
             this.bytes = new byte[n];
             this.floats = new float[n];
             this.doubles = new double[n];
-            this.dist = new int[n];
+            this.left = new int[n];
             this.row = new float[n];
+            this.squares = new float[n];
+            for (int k = 0; k < n; k++) {
+                double u = k * sx;
+                squares[k] = (float) (u * u);
+            }
         }
 
         void run(Volume mask, Volume out, long start) {
-            readTargets(mask, start);
-            final int none = Integer.MAX_VALUE;
-            int last = -1;
+            boolean flip = readTargets(mask, start);
+            // distance to the nearest target on the left (> n - 1 when there is none), then on the right
+            int last = -n - 1;
             for (int i = 0; i < n; i++) {
-                if (bytes[i] != 0) {
+                if ((bytes[i] != 0) != flip) {
                     last = i;
                 }
-                dist[i] = last < 0 ? none : i - last;
+                left[i] = i - last;
             }
-            last = -1;
+            int next = 2 * n + 1;
             for (int i = n - 1; i >= 0; i--) {
-                if (bytes[i] != 0) {
-                    last = i;
+                if ((bytes[i] != 0) != flip) {
+                    next = i;
                 }
-                if (last >= 0 && last - i < dist[i]) {
-                    dist[i] = last - i;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                int k = dist[i];
-                if (k == none) {
-                    row[i] = Float.POSITIVE_INFINITY;
-                } else {
-                    double u = k * sx;
-                    row[i] = (float) (u * u);
-                }
+                int k = Math.min(left[i], next - i);
+                row[i] = k < n ? squares[k] : Float.POSITIVE_INFINITY;
             }
             out.write(start, row, 0, n);
         }
 
-        /** Fills {@code bytes} with 1 where the voxel is a target, 0 elsewhere. */
-        private void readTargets(Volume mask, long start) {
-            boolean targetNonzero = to == DistanceTo.FOREGROUND;
+        /**
+         * Fills {@code bytes} so that a voxel is a target where {@code (bytes[i] != 0) != flip};
+         * returns flip.
+         */
+        private boolean readTargets(Volume mask, long start) {
             switch (mask.type()) {
                 case U8 -> {
                     mask.read(start, bytes, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        bytes[i] = (byte) ((bytes[i] != 0) == targetNonzero ? 1 : 0);
-                    }
+                    return to == DistanceTo.BACKGROUND;
                 }
                 case F64 -> {
                     mask.read(start, doubles);
                     for (int i = 0; i < n; i++) {
                         bytes[i] = (byte) (to.isTarget(doubles[i]) ? 1 : 0);
                     }
+                    return false;
                 }
                 default -> {
                     mask.read(start, floats, 0, n);
                     for (int i = 0; i < n; i++) {
-                        bytes[i] = (byte) ((floats[i] != 0) == targetNonzero ? 1 : 0);
+                        bytes[i] = (byte) (floats[i] != 0 ? 1 : 0);
                     }
+                    return to == DistanceTo.BACKGROUND;
                 }
             }
         }
