@@ -187,17 +187,28 @@ public final class EuclideanDistance {
     /**
      * A pass along y or z over blocks of adjacent x columns: each line of squared distances f is
      * replaced by its lower envelope of parabolas {@code min_j ((p_i - p_j)^2 + f_j)}.
+     *
+     * <p>Two reductions keep the work proportional to what can change. The envelope is built
+     * only from the finite values that are not a 0 between two 0s (outside a run of zeros the
+     * run's end points are nearer, inside it every result is 0). It is evaluated only where
+     * {@code f > step^2}: any other parabola is at least {@code step^2} high there, so a
+     * smaller value is already final.
      */
     static final class LinePass {
         private final int n;
         private final int block;
         private final double step;
+        private final double step2;
         private final float[] buf;
         private final double[] f;
+        private final int[] parabolas;
+        private final int[] open;
         private final double[] pv;
         private final double[] hv;
         private final double[] fv;
         private final double[] zv;
+        private int parabolaCount;
+        private int openCount;
 
         /**
          * @param n     line length in voxels
@@ -208,8 +219,11 @@ public final class EuclideanDistance {
             this.n = n;
             this.block = block;
             this.step = step;
+            this.step2 = step * step;
             this.buf = new float[n * block];
             this.f = new double[n];
+            this.parabolas = new int[n];
+            this.open = new int[n];
             this.pv = new double[n];
             this.hv = new double[n];
             this.fv = new double[n];
@@ -218,7 +232,8 @@ public final class EuclideanDistance {
 
         /**
          * Transforms the lines starting at {@code base + x} for x in 0..nx-1, element j of a
-         * line at {@code base + x + j * stride}.
+         * line at {@code base + x + j * stride}; {@code sqrt} takes the square root of every
+         * result (the last pass).
          */
         void run(Volume v, long base, long stride, int nx, boolean sqrt) {
             for (int x0 = 0; x0 < nx; x0 += block) {
@@ -227,7 +242,14 @@ public final class EuclideanDistance {
                     v.read(base + x0 + j * stride, buf, j * w, w);
                 }
                 for (int c = 0; c < w; c++) {
-                    column(c, w, sqrt);
+                    if (load(c, w)) {
+                        evaluate(envelope(), c, w);
+                    }
+                }
+                if (sqrt) {
+                    for (int k = 0, end = n * w; k < end; k++) {
+                        buf[k] = (float) Math.sqrt(buf[k]);
+                    }
                 }
                 for (int j = 0; j < n; j++) {
                     v.write(base + x0 + j * stride, buf, j * w, w);
@@ -235,46 +257,36 @@ public final class EuclideanDistance {
             }
         }
 
-        private void column(int c, int w, boolean sqrt) {
-            double max = 0;
-            int finite = 0;
+        /**
+         * Copies column c into {@code f} and lists the envelope candidates and the open positions
+         * (see the class comment); false when nothing can change.
+         */
+        private boolean load(int c, int w) {
+            int a = 0;
+            int b = 0;
+            double prev = 1;
+            double cur = buf[c];
             for (int j = 0, k = c; j < n; j++, k += w) {
-                double fj = buf[k];
-                f[j] = fj;
-                if (fj < Double.POSITIVE_INFINITY) {
-                    finite++;
-                    if (fj > max) {
-                        max = fj;
-                    }
-                } else {
-                    max = fj;
-                }
+                double next = j + 1 < n ? buf[k + w] : 1;
+                f[j] = cur;
+                parabolas[a] = j;
+                a += cur < Double.POSITIVE_INFINITY && !(cur == 0 && prev == 0 && next == 0) ? 1 : 0;
+                open[b] = j;
+                b += cur > step2 ? 1 : 0;
+                prev = cur;
+                cur = next;
             }
-            if (finite == 0 || max == 0) {
-                // all infinite (no target on this line's plane) or all 0: the envelope changes nothing
-                return;
-            }
-            int m = envelope();
-            int k = 0;
-            for (int j = 0, idx = c; j < n; j++, idx += w) {
-                double p = j * step;
-                while (k < m && zv[k + 1] < p) {
-                    k++;
-                }
-                double u = p - pv[k];
-                double dd = u * u + fv[k];
-                buf[idx] = (float) (sqrt ? Math.sqrt(dd) : dd);
-            }
+            parabolaCount = a;
+            openCount = b;
+            return a > 0 && b > 0;
         }
 
-        /** Builds the lower envelope of the finite parabolas of {@code f}; returns the index of its last one. */
+        /** Builds the lower envelope of the candidate parabolas; returns the index of its last one. */
         private int envelope() {
             int k = -1;
-            for (int q = 0; q < n; q++) {
+            for (int i = 0; i < parabolaCount; i++) {
+                int q = parabolas[i];
                 double fq = f[q];
-                if (!(fq < Double.POSITIVE_INFINITY)) {
-                    continue;
-                }
                 double pq = q * step;
                 double hq = fq + pq * pq;
                 double cut = Double.NEGATIVE_INFINITY;
@@ -293,6 +305,20 @@ public final class EuclideanDistance {
                 zv[k] = k == 0 ? Double.NEGATIVE_INFINITY : cut;
             }
             return k;
+        }
+
+        /** Writes the envelope's value at every open position of column c; parabola k is lowest on (zv[k], zv[k+1]]. */
+        private void evaluate(int m, int c, int w) {
+            int k = 0;
+            for (int i = 0; i < openCount; i++) {
+                int j = open[i];
+                double p = j * step;
+                while (k < m && zv[k + 1] < p) {
+                    k++;
+                }
+                double u = p - pv[k];
+                buf[c + j * w] = (float) (u * u + fv[k]);
+            }
         }
     }
 }
