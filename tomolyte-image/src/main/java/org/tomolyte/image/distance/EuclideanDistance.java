@@ -61,23 +61,29 @@ public final class EuclideanDistance {
      * @return a new F32 volume with the size and spacing of {@code mask}, distances in um
      */
     public static Volume transform(Volume mask, DistanceTo to, Progress progress) {
-        return compute(mask, to, true, progress);
+        return compute(mask, to, true, Double.POSITIVE_INFINITY, progress);
     }
 
     /**
-     * Squared distances in um^2 (the transform before its square root), F32; used where a
-     * distance is compared with a radius, as the ball morphology does.
+     * Squared distances in um^2 (the transform before its square root), F32, computed only as far
+     * as {@code maxUm2}; used where a distance is compared with a radius, as the ball morphology
+     * does. Partial squared distances above {@code maxUm2} are dropped during the passes (a
+     * partial sum never exceeds the total), so a voxel whose squared distance is at most
+     * {@code maxUm2} gets the same value as without the limit (up to float rounding), and any
+     * other voxel gets a value above {@code maxUm2} or {@code +Infinity}.
      *
      * @param mask     any type; nonzero is foreground
      * @param to       what distances are measured to
+     * @param maxUm2   largest squared distance of interest in um^2, &gt;= 0 ({@code +Infinity}: no limit)
      * @param progress progress reports
-     * @return a new F32 volume of squared distances in um^2, {@code +Infinity} where there is no target
+     * @return a new F32 volume of squared distances in um^2, {@code +Infinity} where there is no
+     *         target (within the limit)
      */
-    public static Volume squaredUm2(Volume mask, DistanceTo to, Progress progress) {
-        return compute(mask, to, false, progress);
+    public static Volume squaredUm2(Volume mask, DistanceTo to, double maxUm2, Progress progress) {
+        return compute(mask, to, false, maxUm2, progress);
     }
 
-    private static Volume compute(Volume mask, DistanceTo to, boolean sqrt, Progress progress) {
+    private static Volume compute(Volume mask, DistanceTo to, boolean sqrt, double maxUm2, Progress progress) {
         Dims d = mask.dims();
         Spacing s = mask.spacing();
         Volume out = Volume.allocateLike(mask, DataType.F32);
@@ -87,15 +93,15 @@ public final class EuclideanDistance {
             int block = Math.min(d.nx(), COLUMN_BLOCK);
             boolean sqrtAfterY = sqrt && d.nz() == 1;
             Parallel.forEach(d.nz(), z -> {
-                RowPass rows = new RowPass(d.nx(), s.x(), to);
+                RowPass rows = new RowPass(d.nx(), s.x(), to, maxUm2);
                 long base = z * slice;
                 for (int y = 0; y < d.ny(); y++) {
                     rows.run(mask, out, base + (long) y * d.nx());
                 }
-                new LinePass(d.ny(), block, s.y()).run(out, base, d.nx(), d.nx(), sqrtAfterY);
+                new LinePass(d.ny(), block, s.y(), maxUm2).run(out, base, d.nx(), d.nx(), sqrtAfterY);
             }, progress);
             if (d.nz() > 1) {
-                Parallel.forEach(d.ny(), y -> new LinePass(d.nz(), block, s.z())
+                Parallel.forEach(d.ny(), y -> new LinePass(d.nz(), block, s.z(), maxUm2)
                         .run(out, (long) y * d.nx(), slice, d.nx(), sqrt), progress);
             } else {
                 progress.advance(d.ny());
@@ -117,10 +123,10 @@ public final class EuclideanDistance {
         private final double[] doubles;
         private final int[] left;
         private final float[] row;
-        /** {@code squares[k] = (k * sx)^2} as float, for k in 0..n-1. */
+        /** {@code squares[k] = (k * sx)^2} as float, for k in 0..n-1 (+Infinity above the limit). */
         private final float[] squares;
 
-        RowPass(int n, double sx, DistanceTo to) {
+        RowPass(int n, double sx, DistanceTo to, double maxUm2) {
             this.n = n;
             this.to = to;
             this.bytes = new byte[n];
@@ -131,7 +137,7 @@ public final class EuclideanDistance {
             this.squares = new float[n];
             for (int k = 0; k < n; k++) {
                 double u = k * sx;
-                squares[k] = (float) (u * u);
+                squares[k] = u * u <= maxUm2 ? (float) (u * u) : Float.POSITIVE_INFINITY;
             }
         }
 
@@ -199,6 +205,7 @@ public final class EuclideanDistance {
         private final int block;
         private final double step;
         private final double step2;
+        private final double max;
         private final float[] buf;
         private final double[] f;
         private final int[] parabolas;
@@ -214,9 +221,11 @@ public final class EuclideanDistance {
          * @param n     line length in voxels
          * @param block most columns handled at once
          * @param step  voxel size along the line in um
+         * @param max   largest squared distance kept, um^2 (larger results become +Infinity)
          */
-        LinePass(int n, int block, double step) {
+        LinePass(int n, int block, double step, double max) {
             this.n = n;
+            this.max = max;
             this.block = block;
             this.step = step;
             this.step2 = step * step;
@@ -317,7 +326,8 @@ public final class EuclideanDistance {
                     k++;
                 }
                 double u = p - pv[k];
-                buf[c + j * w] = (float) (u * u + fv[k]);
+                double dd = u * u + fv[k];
+                buf[c + j * w] = dd <= max ? (float) dd : Float.POSITIVE_INFINITY;
             }
         }
     }

@@ -157,9 +157,10 @@ public final class BallMorphology {
         int[] shell = shellOffsets(d, s, r);
         boolean erosion = to == DistanceTo.BACKGROUND;
         Volume out = Volume.allocateLike(mask, DataType.U8);
-        try (Volume sq = EuclideanDistance.squaredUm2(mask, to, progress)) {
-            double lo = r2 * (1 - TIE_BAND);
-            double hi = r2 * (1 + TIE_BAND);
+        double lo = r2 * (1 - TIE_BAND);
+        double hi = r2 * (1 + TIE_BAND);
+        // squared distances above hi only ever mean "outside the ball": the transform may drop them
+        try (Volume sq = EuclideanDistance.squaredUm2(mask, to, hi * (1 + TIE_BAND), progress)) {
             Parallel.forEach(d.nz(), z -> {
                 float[] row = new float[d.nx()];
                 byte[] res = new byte[d.nx()];
