@@ -213,6 +213,28 @@ class EuclideanDistanceTest {
     }
 
     @Test
+    void squaredDistancesWithALimitKeepEveryValueBelowIt() {
+        Dims d = new Dims(33, 27, 21);
+        Spacing s = new Spacing(0.5, 0.7, 2.0);
+        double max = 2.2 * 2.2;
+        try (Volume m = randomMask(d, s, 0.97, 41, DataType.U8);
+             Volume full = EuclideanDistance.transform(m, DistanceTo.BACKGROUND);
+             Volume sq = EuclideanDistance.squaredUm2(m, DistanceTo.BACKGROUND, max, org.tomolyte.core.Progress.NONE)) {
+            long below = 0;
+            for (long i = 0; i < m.voxels(); i++) {
+                double e = full.get(i);
+                if (e * e <= max * (1 - 1e-6)) {
+                    below++;
+                    assertEquals(e * e, sq.get(i), 1e-6 * max, "voxel " + i);
+                } else {
+                    assertTrue(sq.get(i) > max * (1 - 1e-6), "voxel " + i + ": " + sq.get(i) + " um^2 beyond the limit");
+                }
+            }
+            assertTrue(below > m.voxels() / 2 && below < m.voxels(), "both cases occur: " + below);
+        }
+    }
+
+    @Test
     void defaultIsBackground() {
         assertEquals(DistanceTo.BACKGROUND, ParamBinder.bind(EdtOp.Params.class, Map.of()).to());
         assertEquals(DistanceTo.FOREGROUND, ParamBinder.bind(EdtOp.Params.class, Map.of("to", "foreground")).to());
