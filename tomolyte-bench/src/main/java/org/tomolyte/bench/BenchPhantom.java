@@ -10,19 +10,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.Spacing;
 import org.tomolyte.core.Volume;
-import org.tomolyte.core.op.OpContext;
-import org.tomolyte.core.op.OpInputs;
+import org.tomolyte.core.Progress;
 import org.tomolyte.image.convert.Scaling;
-import org.tomolyte.image.threshold.GlobalThresholdOp;
+import org.tomolyte.image.convert.TypeConversion;
 import org.tomolyte.image.threshold.Select;
-import org.tomolyte.image.volume.ConvertOp;
+import org.tomolyte.image.threshold.Thresholds;
 import org.tomolyte.testkit.CrackedPellet;
 import org.tomolyte.testkit.Phantoms;
 
@@ -106,14 +104,10 @@ public final class BenchPhantom {
     /** Generates the phantom of size {@code dims} in memory. */
     public static Data generate(Dims dims, long seed) {
         try (CrackedPellet.Phantom p = CrackedPellet.generate(config(dims), seed)) {
-            Volume grey = (Volume) new ConvertOp().run(new ConvertOp.Params(ConvertOp.Type.U8, Scaling.AUTO, null, null),
-                    new OpInputs(Map.of("image", p.grey())), OpContext.QUIET).outputs().get("image");
-            GlobalThresholdOp t = new GlobalThresholdOp();
-            OpInputs in = new OpInputs(Map.of("image", grey));
-            Volume pores = (Volume) t.run(new GlobalThresholdOp.Params(GlobalThresholdOp.Method.OTSU, null, Select.BELOW, 256), in,
-                    OpContext.QUIET).outputs().get("mask");
-            Volume solid = (Volume) t.run(new GlobalThresholdOp.Params(GlobalThresholdOp.Method.OTSU, null, Select.ABOVE, 256), in,
-                    OpContext.QUIET).outputs().get("mask");
+            Volume grey = TypeConversion.convert(p.grey(), DataType.U8, Scaling.AUTO, Double.NaN, Double.NaN, Progress.NONE).volume();
+            double t = Thresholds.otsu(grey, 256);
+            Volume pores = Thresholds.apply(grey, t, Select.BELOW, Progress.NONE);
+            Volume solid = Thresholds.apply(grey, t, Select.ABOVE, Progress.NONE);
             return new Data(grey, pores, solid, p.truth().porosity());
         }
     }
