@@ -1,0 +1,149 @@
+package org.tomolyte.image.filter;
+
+import org.tomolyte.core.Progress;
+import org.tomolyte.core.Spacing;
+import org.tomolyte.core.Volume;
+import org.tomolyte.core.op.Check;
+
+/**
+ * Gaussian smoothing, separable, with the definitions of {@code scipy.ndimage.gaussian_filter}:
+ * along each axis the kernel is the Gaussian sampled at integer offsets {@code -R..R} with
+ * {@code R = (int) (truncate * sigma + 0.5)}, normalised to sum 1, and the image is extended by
+ * {@link Boundary#REFLECT} ({@code d c b a | a b c d | d c b a}). An axis whose sigma is 0 is not
+ * filtered. Any voxel type goes in; the result is F32 (same size and voxel size), equal to
+ * {@code scipy.ndimage.gaussian_filter(image.astype(np.float32), sigma=(sz, sy, sx), truncate=t)}
+ * to float rounding (about 1e-6 relative).
+ *
+ * <p>Cost: {@code R + 1} multiply-adds per voxel per axis (the kernel is symmetric), three
+ * streaming passes, no temporary beyond the output volume.
+ *
+ * {@snippet :
+ * Volume smooth = Gaussian.filterUm(scan, new double[] {1.4}, Gaussian.DEFAULT_TRUNCATE); // sigma 1.4 um on every axis
+ * }
+ */
+public final class Gaussian {
+
+    /** Kernel half-width in standard deviations, scipy's default. */
+    public static final double DEFAULT_TRUNCATE = 4.0;
+
+    private Gaussian() {
+    }
+
+    /**
+     * Smooths with a Gaussian whose standard deviation is given in micrometres and converted to
+     * voxels with the volume's (possibly anisotropic) voxel size.
+     *
+     * @param in       any type
+     * @param sigmaUm  one value (every axis) or three values [x, y, z], um, each &gt;= 0
+     * @param truncate kernel half-width in standard deviations, &gt; 0
+     * @return a new F32 volume
+     */
+    public static Volume filterUm(Volume in, double[] sigmaUm, double truncate) {
+        double[] s = sigmaVoxels(sigmaUm, in.spacing());
+        return filter(in, s[0], s[1], s[2], truncate, Progress.NONE);
+    }
+
+    /**
+     * Converts sigma in um (one value or [x, y, z]) to voxels per axis.
+     *
+     * @throws org.tomolyte.core.ParameterException when the array is not 1 or 3 finite values &gt;= 0
+     */
+    public static double[] sigmaVoxels(double[] sigmaUm, Spacing spacing) {
+        if (sigmaUm == null || (sigmaUm.length != 1 && sigmaUm.length != 3)) {
+            throw new org.tomolyte.core.ParameterException("sigma_um must be one value or three values [x, y, z] in um, got "
+                    + (sigmaUm == null ? "nothing" : sigmaUm.length + " values"));
+        }
+        double[] out = new double[3];
+        for (int a = 0; a < 3; a++) {
+            double um = sigmaUm[sigmaUm.length == 1 ? 0 : a];
+            Check.atLeast("sigma_um", um, 0);
+            out[a] = um / spacing.along(a);
+        }
+        return out;
+    }
+
+    /**
+     * Smooths with a Gaussian whose standard deviation is given in voxels per axis.
+     *
+     * @param in       any type
+     * @param sigmaX   standard deviation along x in voxels, &gt;= 0 (0: axis not filtered)
+     * @param sigmaY   along y
+     * @param sigmaZ   along z
+     * @param truncate kernel half-width in standard deviations, &gt; 0
+     * @param progress progress reports
+     * @return a new F32 volume
+     */
+    public static Volume filter(Volume in, double sigmaX, double sigmaY, double sigmaZ, double truncate, Progress progress) {
+        Check.greater("truncate", truncate, 0);
+        return Separable.run(in, line(sigmaX, truncate), line(sigmaY, truncate), line(sigmaZ, truncate), "gaussian", progress);
+    }
+
+    /**
+     * The half kernel {@code w[0..R]} (centre first) of scipy's {@code _gaussian_kernel1d}: the
+     * Gaussian {@code exp(-x^2 / (2 sigma^2))} at {@code x = -R..R}, divided by its sum, in double.
+     *
+     * @param sigma    standard deviation in voxels, &gt; 0
+     * @param truncate half-width in standard deviations
+     * @return weights for offsets 0..R
+     */
+    public static double[] halfKernel(double sigma, double truncate) {
+        Check.greater("sigma", sigma, 0);
+        int r = radius(sigma, truncate);
+        double[] w = new double[r + 1];
+        double c = -0.5 / (sigma * sigma);
+        double sum = 0;
+        for (int x = -r; x <= r; x++) {
+            sum += Math.exp(c * x * x);
+        }
+        for (int x = 0; x <= r; x++) {
+            w[x] = Math.exp(c * x * x) / sum;
+        }
+        return w;
+    }
+
+    /** Kernel radius in voxels, {@code (int) (truncate * sigma + 0.5)} as scipy. */
+    public static int radius(double sigma, double truncate) {
+        double r = truncate * sigma + 0.5;
+        if (r > 1 << 20) {
+            throw new org.tomolyte.core.ParameterException("sigma times truncate must be below 2^20 voxels, got " + Check.fmt(r - 0.5));
+        }
+        return (int) r;
+    }
+
+    private static Separable.LineFilter line(double sigma, double truncate) {
+        Check.atLeast("sigma", sigma, 0);
+        if (sigma <= 1e-15) {
+            return null;
+        }
+        double[] hw = halfKernel(sigma, truncate);
+        float[] w = new float[hw.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) hw[i];
+        }
+        int r = w.length - 1;
+        return new Separable.LineFilter() {
+            @Override
+            public int radius() {
+                return r;
+            }
+
+            @Override
+            public void apply(float[] in, float[] out, int outOff, int n, int lanes) {
+                int m = n * lanes;
+                float w0 = w[0];
+                int c = r * lanes;
+                for (int i = 0; i < m; i++) {
+                    out[outOff + i] = w0 * in[c + i];
+                }
+                for (int j = 1; j <= r; j++) {
+                    float wj = w[j];
+                    int a = (r + j) * lanes;
+                    int b = (r - j) * lanes;
+                    for (int i = 0; i < m; i++) {
+                        out[outOff + i] += wj * (in[a + i] + in[b + i]);
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package org.tomolyte.image.filter;
+
+import org.tomolyte.core.DataType;
+import org.tomolyte.core.Dims;
+import org.tomolyte.core.InputException;
+import org.tomolyte.core.Parallel;
+import org.tomolyte.core.Progress;
+import org.tomolyte.core.Volume;
+
+/**
+ * Runs a separable filter: one 1D pass along x, y and z, in that order, with the
+ * {@link Boundary#REFLECT} extension. The result is an F32 volume and every pass after the first
+ * works in place on it, so no whole-volume temporary exists beside the output. The x and y passes
+ * run slice by slice on a float buffer of one slice (the slice stays in cache between them); the
+ * z pass works on runs of consecutive voxels of the xy plane, read from every slice, so each read
+ * is one contiguous copy. Each 1D pass works on many lines at once ("lanes", interleaved
+ * position-major) so that its inner loops run over contiguous floats and vectorise.
+ *
+ * <p>Every output voxel is computed by the same arithmetic whatever the split, so results are
+ * bit-identical for any thread count.
+ */
+final class Separable {
+
+    /** Lanes per y-pass block (x columns). */
+    private static final int LANES_Y = 128;
+    /** Lanes per z-pass block (consecutive voxels of a slice). */
+    private static final int LANES_Z = 512;
+
+    /** A 1D filter applied to {@code lanes} interleaved lines. */
+    interface LineFilter {
+
+        /** Half-width: the filter reads {@code radius} positions on each side. */
+        int radius();
+
+        /**
+         * Filters {@code lanes} lines of {@code n} positions. {@code in} holds {@code n + 2 radius}
+         * positions (the line with its extension), position {@code p} of lane {@code l} at
+         * {@code p * lanes + l}; the result for position {@code p} goes to
+         * {@code out[outOff + p * lanes + l]}.
+         */
+        void apply(float[] in, float[] out, int outOff, int n, int lanes);
+    }
+
+    private Separable() {
+    }
+
+    /**
+     * Filters {@code in} with {@code fx}, {@code fy}, {@code fz} (null: that axis is left alone).
+     *
+     * @return a new F32 volume with the voxel size of {@code in}
+     */
+    static Volume run(Volume in, LineFilter fx, LineFilter fy, LineFilter fz, String task, Progress progress) {
+        Dims d = in.dims();
+        if (d.sliceVoxels() > Integer.MAX_VALUE - 16) {
+            throw new InputException(task + ": slices of " + d.nx() + "x" + d.ny() + " voxels are too large (at most 2^31 voxels per slice), got " + d);
+        }
+        Volume out = Volume.allocateLike(in, DataType.F32);
+        try {
+            int nx = d.nx();
+            int ny = d.ny();
+            int nz = d.nz();
+            int planeTasks = ceilDiv(nx * ny, LANES_Z);
+            progress.start(task, nz + (fz == null ? 0 : planeTasks));
+            Parallel.forEach(nz, z -> xyPass(in, out, z, fx, fy), progress);
+            if (fz != null) {
+                Parallel.forEach(planeTasks, t -> zPass(out, t, fz), progress);
+            }
+            progress.done();
+            return out;
+        } catch (RuntimeException | Error e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    private static void xyPass(Volume in, Volume out, int z, LineFilter fx, LineFilter fy) {
+        Dims d = in.dims();
+        int nx = d.nx();
+        int ny = d.ny();
+        long base = d.index(0, 0, z);
+        float[] slice = new float[nx * ny];
+        if (fx == null) {
+            in.read(base, slice, 0, nx * ny);
+        } else {
+            int r = fx.radius();
+            float[] line = new float[nx + 2 * r];
+            for (int y = 0; y < ny; y++) {
+                in.read(base + (long) y * nx, line, r, nx);
+                extend(line, nx, r, 1);
+                fx.apply(line, slice, y * nx, nx, 1);
+            }
+        }
+        if (fy != null) {
+            int r = fy.radius();
+            int lanes = Math.min(LANES_Y, nx);
+            float[] cols = new float[(ny + 2 * r) * lanes];
+            float[] res = new float[ny * lanes];
+            for (int x0 = 0; x0 < nx; x0 += lanes) {
+                int l = Math.min(lanes, nx - x0);
+                for (int p = 0; p < ny + 2 * r; p++) {
+                    int y = Boundary.REFLECT.map(p - r, ny);
+                    System.arraycopy(slice, y * nx + x0, cols, p * l, l);
+                }
+                fy.apply(cols, res, 0, ny, l);
+                for (int y = 0; y < ny; y++) {
+                    System.arraycopy(res, y * l, slice, y * nx + x0, l);
+                }
+            }
+        }
+        out.write(base, slice, 0, nx * ny);
+    }
+
+    private static void zPass(Volume out, int task, LineFilter fz) {
+        Dims d = out.dims();
+        int plane = d.nx() * d.ny();
+        int nz = d.nz();
+        int s0 = task * LANES_Z;
+        int l = Math.min(LANES_Z, plane - s0);
+        int r = fz.radius();
+        float[] cols = new float[(nz + 2 * r) * l];
+        float[] res = new float[nz * l];
+        for (int z = 0; z < nz; z++) {
+            out.read((long) z * plane + s0, cols, (z + r) * l, l);
+        }
+        extend(cols, nz, r, l);
+        fz.apply(cols, res, 0, nz, l);
+        for (int z = 0; z < nz; z++) {
+            out.write((long) z * plane + s0, res, z * l, l);
+        }
+    }
+
+    /** Fills the {@code r} extension positions on each side of a lanes buffer by reflection. */
+    static void extend(float[] buf, int n, int r, int lanes) {
+        for (int p = 0; p < r; p++) {
+            System.arraycopy(buf, (Boundary.REFLECT.map(p - r, n) + r) * lanes, buf, p * lanes, lanes);
+            int q = n + r + p;
+            System.arraycopy(buf, (Boundary.REFLECT.map(q - r, n) + r) * lanes, buf, q * lanes, lanes);
+        }
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}
