@@ -50,7 +50,7 @@ public final class BoxMean {
             }
 
             @Override
-            public void apply(float[] in, float[] out, int outOff, int n, int lanes) {
+            public void apply(float[] in, float[] out, int n, int lanes) {
                 double[] acc = new double[lanes];
                 for (int q = 0; q < size; q++) {
                     int o = q * lanes;
@@ -59,12 +59,12 @@ public final class BoxMean {
                     }
                 }
                 for (int l = 0; l < lanes; l++) {
-                    out[outOff + l] = (float) (acc[l] * inv);
+                    out[l] = (float) (acc[l] * inv);
                 }
                 for (int p = 1; p < n; p++) {
                     int add = (p + size - 1) * lanes;
                     int sub = (p - 1) * lanes;
-                    int o = outOff + p * lanes;
+                    int o = p * lanes;
                     for (int l = 0; l < lanes; l++) {
                         acc[l] += (double) in[add + l] - in[sub + l];
                         out[o + l] = (float) (acc[l] * inv);

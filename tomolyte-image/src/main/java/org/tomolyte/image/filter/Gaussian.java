@@ -128,22 +128,34 @@ public final class Gaussian {
             }
 
             @Override
-            public void apply(float[] in, float[] out, int outOff, int n, int lanes) {
-                int m = n * lanes;
-                float w0 = w[0];
-                int c = r * lanes;
-                for (int i = 0; i < m; i++) {
-                    out[outOff + i] = w0 * in[c + i];
-                }
-                for (int j = 1; j <= r; j++) {
-                    float wj = w[j];
-                    int a = (r + j) * lanes;
-                    int b = (r - j) * lanes;
-                    for (int i = 0; i < m; i++) {
-                        out[outOff + i] += wj * (in[a + i] + in[b + i]);
-                    }
-                }
+            public void apply(float[] in, float[] out, int n, int lanes) {
+                convolve(in, out, w, n * lanes, lanes);
             }
         };
+    }
+
+    /**
+     * {@code out[i] = w0 in[c+i] + sum_j wj (in[c+i+j*lanes] + in[c+i-j*lanes])}, {@code c = r * lanes}.
+     * Each loop is its own small method: C2 vectorises those reliably, loops nested in a
+     * larger method not always.
+     */
+    private static void convolve(float[] in, float[] out, float[] w, int m, int lanes) {
+        int r = w.length - 1;
+        scale(in, r * lanes, out, m, w[0]);
+        for (int j = 1; j <= r; j++) {
+            addPair(in, (r + j) * lanes, (r - j) * lanes, out, m, w[j]);
+        }
+    }
+
+    private static void scale(float[] in, int c, float[] out, int m, float w) {
+        for (int i = 0; i < m; i++) {
+            out[i] = w * in[c + i];
+        }
+    }
+
+    private static void addPair(float[] in, int a, int b, float[] out, int m, float w) {
+        for (int i = 0; i < m; i++) {
+            out[i] = out[i] + w * (in[a + i] + in[b + i]);
+        }
     }
 }
