@@ -116,11 +116,11 @@ public final class NonLocalMeans {
         int ey = by + 2 * m;
         int ez = bz + 2 * m;
         float[] ext = load(in, box, m, ex, ey, ez);
-        int maxR = (bx + d) * (by + d) * (bz + d);
-        float[] sq = new float[(bx + d + pw - 1) * (by + d + pw - 1) * (bz + d + pw - 1)];
-        float[] sx = new float[(bx + d) * (by + d + pw - 1) * (bz + d + pw - 1)];
-        float[] sy = new float[(bx + d) * (by + d) * (bz + d + pw - 1)];
-        float[] w = new float[maxR];
+        int sxy = ex * ey;
+        // Patch sums are computed in the layout of ext, over one flat index range per shift (a
+        // few columns outside the region are computed and ignored): long contiguous loops.
+        float[] sq = new float[ext.length];
+        float[] tmp = new float[ext.length];
         int nb = bx * by * bz;
         double[] wsum = new double[nb];
         double[] vsum = new double[nb];
@@ -137,53 +137,32 @@ public final class NonLocalMeans {
         }
         float var2 = (float) (2 * s.sigmaNoise() * s.sigmaNoise());
         float norm = (float) (1.0 / ((double) (2 * r + 1) * (2 * r + 1) * (2 * r + 1) * s.h() * s.h()));
+        int span = (pw - 1) * (1 + ex + sxy);
         // each pair of shifts t, -t once: w(p, p - t) is the weight of the pair (p - t, p) for shift t
         for (int tz = 0; tz <= d; tz++) {
             for (int ty = tz == 0 ? 0 : -d; ty <= d; ty++) {
                 for (int tx = (tz == 0 && ty == 0) ? 1 : -d; tx <= d; tx++) {
-                    // region R = block and block - t, origin (rx0, ry0, rz0) in block coordinates
+                    // region R = block and block - t: R position q has its patch start at ext m + q + lo
                     int rx0 = Math.min(0, -tx);
                     int ry0 = Math.min(0, -ty);
                     int rz0 = -tz;
-                    int rbx = bx + Math.abs(tx);
-                    int rby = by + Math.abs(ty);
-                    int rbz = bz + tz;
-                    int qx = rbx + pw - 1;
-                    int qy = rby + pw - 1;
-                    int qz = rbz + pw - 1;
+                    int first = ((m + rz0 + lo) * ey + (m + ry0 + lo)) * ex + (m + rx0 + lo);
+                    int last = ((m + rz0 + bz - 1 + tz + r) * ey + (m + ry0 + by - 1 + Math.abs(ty) + r)) * ex
+                            + (m + rx0 + bx - 1 + Math.abs(tx) + r);
                     int shift = (tz * ey + ty) * ex + tx;
-                    for (int z = 0; z < qz; z++) {
-                        for (int y = 0; y < qy; y++) {
-                            int e0 = ((m + rz0 + lo + z) * ey + (m + ry0 + lo + y)) * ex + (m + rx0 + lo);
-                            int q0 = (z * qy + y) * qx;
-                            for (int x = 0; x < qx; x++) {
-                                float diff = ext[e0 + x] - ext[e0 + x + shift];
-                                sq[q0 + x] = diff * diff - var2;
-                            }
-                        }
-                    }
-                    for (int row = 0; row < qy * qz; row++) {
-                        boxSum(sq, row * qx, sx, row * rbx, rbx, pw, 1);
-                    }
-                    for (int z = 0; z < qz; z++) {
-                        boxSum(sx, z * qy * rbx, sy, z * rby * rbx, rby * rbx, pw, rbx);
-                    }
-                    int nr = rbx * rby * rbz;
-                    boxSum(sy, 0, w, 0, nr, pw, rbx * rby);
-                    weights(w, nr, norm);
+                    squaredDifferences(ext, first, last + 1, shift, var2, sq);
+                    boxSum(sq, tmp, first, last + 1 - (pw - 1), pw, 1);
+                    boxSum(tmp, sq, first, last + 1 - (pw - 1) * (1 + ex), pw, ex);
+                    boxSum(sq, tmp, first, last + 1 - span, pw, sxy);
+                    weights(tmp, first, last + 1 - span, norm);
                     for (int z = 0; z < bz; z++) {
                         for (int y = 0; y < by; y++) {
-                            int w1 = ((z - rz0) * rby + (y - ry0)) * rbx - rx0;
-                            int w2 = ((z - tz - rz0) * rby + (y - ty - ry0)) * rbx - rx0 - tx;
-                            int e1 = ((m + z + tz) * ey + (m + y + ty)) * ex + m + tx;
-                            int e2 = ((m + z - tz) * ey + (m + y - ty)) * ex + m - tx;
+                            int w1 = ((m + lo + z) * ey + (m + lo + y)) * ex + m + lo;
+                            int w2 = w1 - shift;
+                            int e1 = ((m + z) * ey + (m + y)) * ex + m + shift;
+                            int e2 = e1 - 2 * shift;
                             int o0 = (z * by + y) * bx;
-                            for (int x = 0; x < bx; x++) {
-                                float a = w[w1 + x];
-                                float b = w[w2 + x];
-                                wsum[o0 + x] += (double) a + b;
-                                vsum[o0 + x] += (double) a * ext[e1 + x] + (double) b * ext[e2 + x];
-                            }
+                            accumulate(tmp, w1, w2, ext, e1, e2, wsum, vsum, o0, bx);
                         }
                     }
                 }
@@ -201,14 +180,62 @@ public final class NonLocalMeans {
         }
     }
 
+    private static void squaredDifferences(float[] ext, int from, int to, int shift, float var2, float[] sq) {
+        for (int i = from; i < to; i++) {
+            float diff = ext[i] - ext[i + shift];
+            sq[i] = diff * diff - var2;
+        }
+    }
+
+    /** {@code dst[i] = sum_{k < pw} src[i + k * stride]} for {@code i} in {@code [from, to)}. */
+    private static void boxSum(float[] src, float[] dst, int from, int to, int pw, int stride) {
+        switch (pw) {
+            case 2 -> sum2(src, dst, from, to, stride);
+            case 3 -> sum3(src, dst, from, to, stride);
+            default -> {
+                System.arraycopy(src, from, dst, from, to - from);
+                for (int k = 1; k < pw; k++) {
+                    addShifted(src, dst, from, to, k * stride);
+                }
+            }
+        }
+    }
+
+    private static void sum2(float[] src, float[] dst, int from, int to, int s) {
+        for (int i = from; i < to; i++) {
+            dst[i] = src[i] + src[i + s];
+        }
+    }
+
+    private static void sum3(float[] src, float[] dst, int from, int to, int s) {
+        for (int i = from; i < to; i++) {
+            dst[i] = src[i] + src[i + s] + src[i + 2 * s];
+        }
+    }
+
+    private static void addShifted(float[] src, float[] dst, int from, int to, int shift) {
+        for (int i = from; i < to; i++) {
+            dst[i] = dst[i] + src[i + shift];
+        }
+    }
+
+    private static void accumulate(float[] w, int w1, int w2, float[] ext, int e1, int e2, double[] wsum, double[] vsum, int o0, int n) {
+        for (int x = 0; x < n; x++) {
+            float a = w[w1 + x];
+            float b = w[w2 + x];
+            wsum[o0 + x] += (double) a + b;
+            vsum[o0 + x] += (double) a * ext[e1 + x] + (double) b * ext[e2 + x];
+        }
+    }
+
     /**
      * Turns patch sums {@code D} into weights in place: {@code x = max(D, 0) * norm},
      * {@code exp(-x)} for {@code x <= 5}, else 0. The exponential is {@code (e^{-x/8})^8} with
      * {@code e^{-y}} from its degree-8 Taylor polynomial on {@code [0, 0.69]} (relative error
      * below 1e-6 with float rounding), written without branches so that the loop vectorises.
      */
-    static void weights(float[] w, int n, float norm) {
-        for (int i = 0; i < n; i++) {
+    static void weights(float[] w, int from, int to, float norm) {
+        for (int i = from; i < to; i++) {
             float x = Math.max(w[i], 0f) * norm;
             float keep = Math.min(1f, Math.max(0f, (CUTOFF_F - x) * 1e30f + 1f));
             float y = Math.min(x, 5.5f) * -0.125f;
@@ -217,22 +244,6 @@ public final class NonLocalMeans {
             p *= p;
             p *= p;
             w[i] = p * keep;
-        }
-    }
-
-    /**
-     * Box sums along one axis: {@code dst[dOff + i] = sum_k src[sOff + i + k * stride]} for
-     * {@code i < n}, {@code k < pw}.
-     */
-    private static void boxSum(float[] src, int sOff, float[] dst, int dOff, int n, int pw, int stride) {
-        for (int i = 0; i < n; i++) {
-            dst[dOff + i] = src[sOff + i];
-        }
-        for (int k = 1; k < pw; k++) {
-            int o = sOff + k * stride;
-            for (int i = 0; i < n; i++) {
-                dst[dOff + i] += src[o + i];
-            }
         }
     }
 
