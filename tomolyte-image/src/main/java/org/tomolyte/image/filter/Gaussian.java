@@ -141,9 +141,30 @@ public final class Gaussian {
      */
     private static void convolve(float[] in, float[] out, float[] w, int m, int lanes) {
         int r = w.length - 1;
-        scale(in, r * lanes, out, m, w[0]);
-        for (int j = 1; j <= r; j++) {
-            addPair(in, (r + j) * lanes, (r - j) * lanes, out, m, w[j]);
+        if (r == 0) {
+            scale(in, 0, out, m, w[0]);
+            return;
+        }
+        int c = r * lanes;
+        scalePair(in, c, c + lanes, c - lanes, out, m, w[0], w[1]);
+        int j = 2;
+        for (; j + 1 <= r; j += 2) {
+            addTwoPairs(in, c + j * lanes, c - j * lanes, c + (j + 1) * lanes, c - (j + 1) * lanes, out, m, w[j], w[j + 1]);
+        }
+        if (j <= r) {
+            addPair(in, c + j * lanes, c - j * lanes, out, m, w[j]);
+        }
+    }
+
+    private static void scalePair(float[] in, int c, int a, int b, float[] out, int m, float w0, float w1) {
+        for (int i = 0; i < m; i++) {
+            out[i] = w0 * in[c + i] + w1 * (in[a + i] + in[b + i]);
+        }
+    }
+
+    private static void addTwoPairs(float[] in, int a, int b, int a2, int b2, float[] out, int m, float w1, float w2) {
+        for (int i = 0; i < m; i++) {
+            out[i] = out[i] + w1 * (in[a + i] + in[b + i]) + w2 * (in[a2 + i] + in[b2 + i]);
         }
     }
 
