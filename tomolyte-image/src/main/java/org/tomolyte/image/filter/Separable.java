@@ -11,7 +11,8 @@ import org.tomolyte.core.Volume;
  * Runs a separable filter: one 1D pass along x, y and z, in that order, with the
  * {@link Boundary#REFLECT} extension. The result is an F32 volume and every pass after the first
  * works in place on it, so no whole-volume temporary exists beside the output. The x and y passes
- * run slice by slice on a float buffer of one slice (the slice stays in cache between them); the
+ * run slice by slice on a float buffer of one slice (the slice stays in cache between them; the y
+ * pass reads it in place, whole rows being its lanes); the
  * z pass works on runs of consecutive voxels of the xy plane, read from every slice, so each read
  * is one contiguous copy. Each 1D pass works on many lines at once ("lanes", interleaved
  * position-major) so that its inner loops run over contiguous floats and vectorise.
@@ -21,8 +22,6 @@ import org.tomolyte.core.Volume;
  */
 final class Separable {
 
-    /** Lanes per y-pass block (x columns). */
-    private static final int LANES_Y = 128;
     /** Lanes per z-pass block (consecutive voxels of a slice). */
     private static final int LANES_Z = 512;
 
@@ -52,7 +51,7 @@ final class Separable {
      */
     static Volume run(Volume in, LineFilter fx, LineFilter fy, LineFilter fz, String task, Progress progress) {
         Dims d = in.dims();
-        if (d.sliceVoxels() > Integer.MAX_VALUE - 16) {
+        if ((long) d.nx() * (d.ny() + 2L * (fy == null ? 0 : fy.radius())) > Integer.MAX_VALUE - 16) {
             throw new InputException(task + ": slices of " + d.nx() + "x" + d.ny() + " voxels are too large (at most 2^31 voxels per slice), got " + d);
         }
         Volume out = Volume.allocateLike(in, DataType.F32);
@@ -79,41 +78,33 @@ final class Separable {
         int nx = d.nx();
         int ny = d.ny();
         long base = d.index(0, 0, z);
-        float[] slice = new float[nx * ny];
+        // the slice with ry reflected rows above and below: the y pass reads it in place
+        int ry = fy == null ? 0 : fy.radius();
+        float[] slice = new float[(ny + 2 * ry) * nx];
+        byte[] bytes = in.type() == DataType.U8 ? new byte[nx] : null;
         if (fx == null) {
             for (int y = 0; y < ny; y++) {
-                readRow(in, base + (long) y * nx, in.type() == DataType.U8 ? new byte[nx] : null, slice, y * nx, nx);
+                readRow(in, base + (long) y * nx, bytes, slice, (y + ry) * nx, nx);
             }
         } else {
             int r = fx.radius();
             float[] line = new float[nx + 2 * r];
             float[] res = new float[nx];
-            byte[] bytes = in.type() == DataType.U8 ? new byte[nx] : null;
             for (int y = 0; y < ny; y++) {
                 readRow(in, base + (long) y * nx, bytes, line, r, nx);
                 extend(line, nx, r, 1);
                 fx.apply(line, res, nx, 1);
-                System.arraycopy(res, 0, slice, y * nx, nx);
+                System.arraycopy(res, 0, slice, (y + ry) * nx, nx);
             }
         }
-        if (fy != null) {
-            int r = fy.radius();
-            int lanes = Math.min(LANES_Y, nx);
-            float[] cols = new float[(ny + 2 * r) * lanes];
-            float[] res = new float[ny * lanes];
-            for (int x0 = 0; x0 < nx; x0 += lanes) {
-                int l = Math.min(lanes, nx - x0);
-                for (int p = 0; p < ny + 2 * r; p++) {
-                    int y = Boundary.REFLECT.map(p - r, ny);
-                    System.arraycopy(slice, y * nx + x0, cols, p * l, l);
-                }
-                fy.apply(cols, res, ny, l);
-                for (int y = 0; y < ny; y++) {
-                    System.arraycopy(res, y * l, slice, y * nx + x0, l);
-                }
-            }
+        if (fy == null) {
+            out.write(base, slice, 0, nx * ny);
+        } else {
+            extend(slice, ny, ry, nx);
+            float[] res = new float[nx * ny];
+            fy.apply(slice, res, ny, nx);
+            out.write(base, res, 0, nx * ny);
         }
-        out.write(base, slice, 0, nx * ny);
     }
 
     /** Reads {@code n} voxels as floats; U8 through a bulk byte copy (a tight, vectorisable loop). */
