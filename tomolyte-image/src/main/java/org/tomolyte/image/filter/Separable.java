@@ -23,7 +23,7 @@ import org.tomolyte.core.Volume;
 final class Separable {
 
     /** Lanes per z-pass block (consecutive voxels of a slice). */
-    private static final int LANES_Z = 512;
+    private static final int LANES_Z = 128;
 
     /** A 1D filter applied to {@code lanes} interleaved lines. */
     interface LineFilter {
@@ -41,7 +41,22 @@ final class Separable {
         void apply(float[] in, float[] out, int n, int lanes);
     }
 
+    /**
+     * Per-thread scratch arrays, reused across tasks (a fresh slice buffer per slice would cost
+     * more in allocation and zeroing than the filtering itself). Slots: 0 slice, 1 result,
+     * 2 line, 3 line result. Every element read is written first.
+     */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
+
     private Separable() {
+    }
+
+    private static float[] scratch(int slot, int n) {
+        float[][] s = SCRATCH.get();
+        if (s[slot].length < n) {
+            s[slot] = new float[n];
+        }
+        return s[slot];
     }
 
     /**
@@ -80,7 +95,7 @@ final class Separable {
         long base = d.index(0, 0, z);
         // the slice with ry reflected rows above and below: the y pass reads it in place
         int ry = fy == null ? 0 : fy.radius();
-        float[] slice = new float[(ny + 2 * ry) * nx];
+        float[] slice = scratch(0, (ny + 2 * ry) * nx);
         byte[] bytes = in.type() == DataType.U8 ? new byte[nx] : null;
         if (fx == null) {
             for (int y = 0; y < ny; y++) {
@@ -88,8 +103,8 @@ final class Separable {
             }
         } else {
             int r = fx.radius();
-            float[] line = new float[nx + 2 * r];
-            float[] res = new float[nx];
+            float[] line = scratch(2, nx + 2 * r);
+            float[] res = scratch(3, nx);
             for (int y = 0; y < ny; y++) {
                 readRow(in, base + (long) y * nx, bytes, line, r, nx);
                 extend(line, nx, r, 1);
@@ -101,7 +116,7 @@ final class Separable {
             out.write(base, slice, 0, nx * ny);
         } else {
             extend(slice, ny, ry, nx);
-            float[] res = new float[nx * ny];
+            float[] res = scratch(1, nx * ny);
             fy.apply(slice, res, ny, nx);
             out.write(base, res, 0, nx * ny);
         }
@@ -126,8 +141,8 @@ final class Separable {
         int s0 = task * LANES_Z;
         int l = Math.min(LANES_Z, plane - s0);
         int r = fz.radius();
-        float[] cols = new float[(nz + 2 * r) * l];
-        float[] res = new float[nz * l];
+        float[] cols = scratch(0, (nz + 2 * r) * l);
+        float[] res = scratch(1, nz * l);
         for (int z = 0; z < nz; z++) {
             out.read((long) z * plane + s0, cols, (z + r) * l, l);
         }
