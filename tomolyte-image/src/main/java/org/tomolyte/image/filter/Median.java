@@ -263,12 +263,14 @@ public final class Median {
         private final int r;
         private final int[] hist;
         private final int rank;
+        private final int[] window;
 
         Histogram(int r, int bins) {
             this.r = r;
             this.hist = new int[bins];
             int w = 2 * r + 1;
             this.rank = w * w * w / 2;
+            this.window = new int[w * w * w];
         }
 
         @Override
@@ -276,18 +278,21 @@ public final class Median {
             int w = 2 * r + 1;
             int nrows = rows.length;
             int[] h = hist;
+            int n = 0;
             for (int k = 0; k < nrows; k++) {
                 int[] row = rows[k];
                 int o = rowOff[k];
                 for (int dx = 0; dx < w; dx++) {
-                    h[row[o + dx]]++;
+                    int v = row[o + dx];
+                    h[v]++;
+                    window[n++] = v;
                 }
             }
-            int med = 0;
+            // the first window by selection (no scan over up to 65536 bins), then incremental
+            int med = Select.select(window, n, rank);
             int below = 0;
-            while (below + h[med] <= rank) {
-                below += h[med];
-                med++;
+            for (int i = 0; i < n; i++) {
+                below += window[i] < med ? 1 : 0;
             }
             result[0] = med;
             for (int x = 1; x < nx; x++) {
