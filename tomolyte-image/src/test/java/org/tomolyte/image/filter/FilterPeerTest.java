@@ -85,8 +85,10 @@ class FilterPeerTest {
         try (Volume f = Peer.random(new Dims(37, 23, 11), DataType.F32, new Spacing(0.5, 1.0, 2.0), 1);
              Volume u8 = Peer.random(new Dims(40, 30, 20), DataType.U8, Spacing.UNIT, 2);
              Volume u16 = Peer.random(new Dims(64, 17, 9), DataType.U16, new Spacing(0.7, 0.7, 2.1), 3);
-             Volume tiny = Peer.random(new Dims(5, 4, 3), DataType.F32, Spacing.UNIT, 4)) {
+             Volume tiny = Peer.random(new Dims(5, 4, 3), DataType.F32, Spacing.UNIT, 4);
+             Volume flat = Peer.random(new Dims(9, 7, 1), DataType.U8, Spacing.UNIT, 13)) {
             check(List.of(
+                    gauss("one slice", flat, new double[] {1.0}, 4.0),
                     gauss("f32 37x23x11 anisotropic", f, new double[] {0.5, 1.5, 1.4}, 4.0),
                     gauss("u8 isotropic truncate 3", u8, new double[] {2.0}, 3.0),
                     gauss("u16 one axis not smoothed", u16, new double[] {0, 1.2, 3.0}, 4.0),
@@ -100,8 +102,9 @@ class FilterPeerTest {
         Assumptions.assumeTrue(PythonPeer.available("numpy", "scipy"), PythonPeer.skipMessage("scipy"));
         try (Volume f = Peer.random(new Dims(37, 23, 11), DataType.F32, Spacing.UNIT, 5);
              Volume u16 = Peer.random(new Dims(50, 20, 16), DataType.U16, Spacing.UNIT, 6);
-             Volume tiny = Peer.random(new Dims(6, 3, 2), DataType.U8, Spacing.UNIT, 7)) {
-            check(List.of(mean("f32 r1", f, 1), mean("f32 r3", f, 3), mean("u16 r2", u16, 2), mean("window wider than the volume", tiny, 4)));
+             Volume tiny = Peer.random(new Dims(6, 3, 2), DataType.U8, Spacing.UNIT, 7);
+             Volume flat = Peer.random(new Dims(9, 7, 1), DataType.F32, Spacing.UNIT, 15)) {
+            check(List.of(mean("one slice", flat, 1),mean("f32 r1", f, 1), mean("f32 r3", f, 3), mean("u16 r2", u16, 2), mean("window wider than the volume", tiny, 4)));
         }
     }
 
@@ -112,8 +115,9 @@ class FilterPeerTest {
              Volume u16 = Peer.random(new Dims(29, 31, 10), DataType.U16, Spacing.UNIT, 9);
              Volume f = Peer.random(new Dims(21, 19, 12), DataType.F32, Spacing.UNIT, 10);
              Volume i32 = Peer.random(new Dims(17, 13, 9), DataType.I32, Spacing.UNIT, 11);
-             Volume tiny = Peer.random(new Dims(7, 4, 3), DataType.U8, Spacing.UNIT, 12)) {
-            check(List.of(median("u8 r1", u8, 1), median("u8 r2", u8, 2), median("u16 r1", u16, 1), median("u16 r3", u16, 3),
+             Volume tiny = Peer.random(new Dims(7, 4, 3), DataType.U8, Spacing.UNIT, 12);
+             Volume flat = Peer.random(new Dims(9, 7, 1), DataType.U16, Spacing.UNIT, 14)) {
+            check(List.of(median("one slice r1", flat, 1), median("one slice r2", flat, 2),median("u8 r1", u8, 1), median("u8 r2", u8, 2), median("u16 r1", u16, 1), median("u16 r3", u16, 3),
                     median("f32 r1", f, 1), median("f32 r2", f, 2), median("i32 r1", i32, 1), median("i32 r2", i32, 2),
                     median("window wider than the volume", tiny, 2)));
         }
