@@ -120,10 +120,9 @@ public final class Cases {
                 List.of(Peer.python("skimage", SKIMAGE, "r = measure.label(a, connectivity=3)", 3),
                         Peer.python("scipy", SCIPY, "r = ndimage.label(a, structure=np.ones((3, 3, 3)))[0]", 3)),
                 nan));
-        l.add(new Case("remove_small", "remove pores smaller than " + SMALL_OBJECT_VOXELS + " voxels (label + filter)",
+        l.add(new Case("remove_small", "remove pores smaller than " + SMALL_OBJECT_VOXELS + " voxels (mask in: label + filter in one op)",
                 InputKind.PORES, List.of(),
-                List.of(Step.of("labels.connected", Map.of("connectivity", 26)),
-                        Step.of("labels.filter", Map.of("min_volume_um3", smallUm3))),
+                List.of(Step.of("labels.filter", Map.of("min_volume_um3", smallUm3, "connectivity", 26))),
                 List.of(Peer.python("skimage", SKIMAGE + "\nb = a.astype(bool)",
                         "r = morphology.remove_small_objects(b, min_size=" + SMALL_OBJECT_VOXELS + ", connectivity=3)", 4)),
                 nan));

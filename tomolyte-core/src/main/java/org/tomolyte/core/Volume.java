@@ -41,6 +41,7 @@ public final class Volume implements AutoCloseable {
     private final ValueLayout.OfInt intLayout;
     private final ValueLayout.OfFloat floatLayout;
     private final ValueLayout.OfDouble doubleLayout;
+    private final boolean little;
     private boolean tracked;
 
     private Volume(Dims dims, Spacing spacing, DataType type, MemorySegment data, ByteOrder order, Arena arena) {
@@ -54,6 +55,67 @@ public final class Volume implements AutoCloseable {
         this.intLayout = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
         this.floatLayout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
         this.doubleLayout = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+        this.little = order == ByteOrder.LITTLE_ENDIAN;
+    }
+
+    // Element access through constant layouts: the JIT folds a static final layout into a plain
+    // load or store, while a layout held in a field costs a slow VarHandle call per voxel. The
+    // byte-order branch is loop-invariant and predicted.
+    private static final ValueLayout.OfShort LE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort BE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt BE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat BE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfDouble LE_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble BE_DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private short getShort(long byteOffset) {
+        return little ? data.get(LE_SHORT, byteOffset) : data.get(BE_SHORT, byteOffset);
+    }
+
+    private void putShort(long byteOffset, short v) {
+        if (little) {
+            data.set(LE_SHORT, byteOffset, v);
+        } else {
+            data.set(BE_SHORT, byteOffset, v);
+        }
+    }
+
+    private int getInt32(long byteOffset) {
+        return little ? data.get(LE_INT, byteOffset) : data.get(BE_INT, byteOffset);
+    }
+
+    private void putInt(long byteOffset, int v) {
+        if (little) {
+            data.set(LE_INT, byteOffset, v);
+        } else {
+            data.set(BE_INT, byteOffset, v);
+        }
+    }
+
+    private float getFloat(long byteOffset) {
+        return little ? data.get(LE_FLOAT, byteOffset) : data.get(BE_FLOAT, byteOffset);
+    }
+
+    private void putFloat(long byteOffset, float v) {
+        if (little) {
+            data.set(LE_FLOAT, byteOffset, v);
+        } else {
+            data.set(BE_FLOAT, byteOffset, v);
+        }
+    }
+
+    private double getDouble(long byteOffset) {
+        return little ? data.get(LE_DOUBLE, byteOffset) : data.get(BE_DOUBLE, byteOffset);
+    }
+
+    private void putDouble(long byteOffset, double v) {
+        if (little) {
+            data.set(LE_DOUBLE, byteOffset, v);
+        } else {
+            data.set(BE_DOUBLE, byteOffset, v);
+        }
     }
 
     /**
@@ -179,10 +241,10 @@ public final class Volume implements AutoCloseable {
     public double get(long i) {
         return switch (type) {
             case U8 -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, i));
-            case U16 -> Short.toUnsignedInt(data.get(shortLayout, i << 1));
-            case I32 -> data.get(intLayout, i << 2);
-            case F32 -> data.get(floatLayout, i << 2);
-            case F64 -> data.get(doubleLayout, i << 3);
+            case U16 -> Short.toUnsignedInt(getShort(i << 1));
+            case I32 -> getInt32(i << 2);
+            case F32 -> getFloat(i << 2);
+            case F64 -> getDouble(i << 3);
         };
     }
 
@@ -197,10 +259,10 @@ public final class Volume implements AutoCloseable {
     public int getInt(long i) {
         return switch (type) {
             case U8 -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, i));
-            case U16 -> Short.toUnsignedInt(data.get(shortLayout, i << 1));
-            case I32 -> data.get(intLayout, i << 2);
-            case F32 -> (int) data.get(floatLayout, i << 2);
-            case F64 -> (int) data.get(doubleLayout, i << 3);
+            case U16 -> Short.toUnsignedInt(getShort(i << 1));
+            case I32 -> getInt32(i << 2);
+            case F32 -> (int) getFloat(i << 2);
+            case F64 -> (int) getDouble(i << 3);
         };
     }
 
@@ -213,10 +275,10 @@ public final class Volume implements AutoCloseable {
     public void set(long i, double v) {
         switch (type) {
             case U8 -> data.set(ValueLayout.JAVA_BYTE, i, (byte) (int) DataType.U8.clamp(v));
-            case U16 -> data.set(shortLayout, i << 1, (short) (int) DataType.U16.clamp(v));
-            case I32 -> data.set(intLayout, i << 2, (int) DataType.I32.clamp(v));
-            case F32 -> data.set(floatLayout, i << 2, (float) v);
-            case F64 -> data.set(doubleLayout, i << 3, v);
+            case U16 -> putShort(i << 1, (short) (int) DataType.U16.clamp(v));
+            case I32 -> putInt(i << 2, (int) DataType.I32.clamp(v));
+            case F32 -> putFloat(i << 2, (float) v);
+            case F64 -> putDouble(i << 3, v);
         }
     }
 
@@ -232,30 +294,38 @@ public final class Volume implements AutoCloseable {
 
     /**
      * Copies {@code len} voxels starting at linear index {@code start} into {@code dst[off..]}
-     * as doubles (U8/U16 unsigned). Exact for every type; one tight loop per type.
+     * as doubles (U8/U16 unsigned). Exact for every type.
      */
     public void read(long start, double[] dst, int off, int len) {
         checkBulk(start, dst.length, off, len);
         switch (type) {
-            case F64 -> MemorySegment.copy(data, doubleLayout, start << 3, dst, off, len);
+            case F64 -> MemorySegment.copy(data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, dst, off, len);
             case U8 -> {
+                byte[] b = Scratch.bytes(len);
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, b, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                    dst[off + k] = b[k] & 0xFF;
                 }
             }
             case U16 -> {
+                short[] h = Scratch.shorts(len);
+                MemorySegment.copy(data, little ? LE_SHORT : BE_SHORT, start << 1, h, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                    dst[off + k] = h[k] & 0xFFFF;
                 }
             }
             case I32 -> {
+                int[] n = Scratch.ints(len);
+                MemorySegment.copy(data, little ? LE_INT : BE_INT, start << 2, n, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(intLayout, (start + k) << 2);
+                    dst[off + k] = n[k];
                 }
             }
             case F32 -> {
+                float[] f = Scratch.floats(len);
+                MemorySegment.copy(data, little ? LE_FLOAT : BE_FLOAT, start << 2, f, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(floatLayout, (start + k) << 2);
+                    dst[off + k] = f[k];
                 }
             }
         }
@@ -273,26 +343,34 @@ public final class Volume implements AutoCloseable {
     public void write(long start, double[] src, int off, int len) {
         checkBulk(start, src.length, off, len);
         switch (type) {
-            case F64 -> MemorySegment.copy(src, off, data, doubleLayout, start << 3, len);
+            case F64 -> MemorySegment.copy(src, off, data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, len);
             case F32 -> {
+                float[] f = Scratch.floats(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(floatLayout, (start + k) << 2, (float) src[off + k]);
+                    f[k] = (float) src[off + k];
                 }
+                MemorySegment.copy(f, 0, data, little ? LE_FLOAT : BE_FLOAT, start << 2, len);
             }
             case U8 -> {
+                byte[] b = Scratch.bytes(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(ValueLayout.JAVA_BYTE, start + k, (byte) roundClamp(src[off + k], 0, 255));
+                    b[k] = (byte) roundClamp(src[off + k], 0, 255);
                 }
+                MemorySegment.copy(b, 0, data, ValueLayout.JAVA_BYTE, start, len);
             }
             case U16 -> {
+                short[] h = Scratch.shorts(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(shortLayout, (start + k) << 1, (short) roundClamp(src[off + k], 0, 65535));
+                    h[k] = (short) roundClamp(src[off + k], 0, 65535);
                 }
+                MemorySegment.copy(h, 0, data, little ? LE_SHORT : BE_SHORT, start << 1, len);
             }
             case I32 -> {
+                int[] n = Scratch.ints(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(intLayout, (start + k) << 2, (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE));
+                    n[k] = (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE);
                 }
+                MemorySegment.copy(n, 0, data, little ? LE_INT : BE_INT, start << 2, len);
             }
         }
     }
@@ -313,31 +391,39 @@ public final class Volume implements AutoCloseable {
 
     /**
      * Copies {@code len} voxels starting at linear index {@code start} into {@code dst[off..]}
-     * as floats (U8/U16 unsigned; I32 and F64 converted). The fast path for kernels: a bulk
-     * copy for F32, one tight loop per type otherwise.
+     * as floats (U8/U16 unsigned; I32 and F64 converted). The fast path for kernels: a bulk copy
+     * followed by one widening loop.
      */
     public void read(long start, float[] dst, int off, int len) {
         checkBulk(start, dst.length, off, len);
         switch (type) {
-            case F32 -> MemorySegment.copy(data, floatLayout, start << 2, dst, off, len);
+            case F32 -> MemorySegment.copy(data, little ? LE_FLOAT : BE_FLOAT, start << 2, dst, off, len);
             case U8 -> {
+                byte[] b = Scratch.bytes(len);
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, b, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                    dst[off + k] = b[k] & 0xFF;
                 }
             }
             case U16 -> {
+                short[] h = Scratch.shorts(len);
+                MemorySegment.copy(data, little ? LE_SHORT : BE_SHORT, start << 1, h, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                    dst[off + k] = h[k] & 0xFFFF;
                 }
             }
             case I32 -> {
+                int[] n = Scratch.ints(len);
+                MemorySegment.copy(data, little ? LE_INT : BE_INT, start << 2, n, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(intLayout, (start + k) << 2);
+                    dst[off + k] = n[k];
                 }
             }
             case F64 -> {
+                double[] d = Scratch.doubles(len);
+                MemorySegment.copy(data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, d, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = (float) data.get(doubleLayout, (start + k) << 3);
+                    dst[off + k] = (float) d[k];
                 }
             }
         }
@@ -350,26 +436,34 @@ public final class Volume implements AutoCloseable {
     public void write(long start, float[] src, int off, int len) {
         checkBulk(start, src.length, off, len);
         switch (type) {
-            case F32 -> MemorySegment.copy(src, off, data, floatLayout, start << 2, len);
+            case F32 -> MemorySegment.copy(src, off, data, little ? LE_FLOAT : BE_FLOAT, start << 2, len);
             case F64 -> {
+                double[] d = Scratch.doubles(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(doubleLayout, (start + k) << 3, src[off + k]);
+                    d[k] = src[off + k];
                 }
+                MemorySegment.copy(d, 0, data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, len);
             }
             case U8 -> {
+                byte[] b = Scratch.bytes(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(ValueLayout.JAVA_BYTE, start + k, (byte) roundClamp(src[off + k], 0, 255));
+                    b[k] = (byte) roundClamp(src[off + k], 0, 255);
                 }
+                MemorySegment.copy(b, 0, data, ValueLayout.JAVA_BYTE, start, len);
             }
             case U16 -> {
+                short[] h = Scratch.shorts(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(shortLayout, (start + k) << 1, (short) roundClamp(src[off + k], 0, 65535));
+                    h[k] = (short) roundClamp(src[off + k], 0, 65535);
                 }
+                MemorySegment.copy(h, 0, data, little ? LE_SHORT : BE_SHORT, start << 1, len);
             }
             case I32 -> {
+                int[] n = Scratch.ints(len);
                 for (int k = 0; k < len; k++) {
-                    data.set(intLayout, (start + k) << 2, (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE));
+                    n[k] = (int) roundClamp(src[off + k], Integer.MIN_VALUE, Integer.MAX_VALUE);
                 }
+                MemorySegment.copy(n, 0, data, little ? LE_INT : BE_INT, start << 2, len);
             }
         }
     }
@@ -381,20 +475,33 @@ public final class Volume implements AutoCloseable {
     public void read(long start, int[] dst, int off, int len) {
         checkBulk(start, dst.length, off, len);
         switch (type) {
-            case I32 -> MemorySegment.copy(data, intLayout, start << 2, dst, off, len);
+            case I32 -> MemorySegment.copy(data, little ? LE_INT : BE_INT, start << 2, dst, off, len);
             case U8 -> {
+                byte[] b = Scratch.bytes(len);
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, b, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(ValueLayout.JAVA_BYTE, start + k) & 0xFF;
+                    dst[off + k] = b[k] & 0xFF;
                 }
             }
             case U16 -> {
+                short[] h = Scratch.shorts(len);
+                MemorySegment.copy(data, little ? LE_SHORT : BE_SHORT, start << 1, h, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = data.get(shortLayout, (start + k) << 1) & 0xFFFF;
+                    dst[off + k] = h[k] & 0xFFFF;
                 }
             }
-            default -> {
+            case F32 -> {
+                float[] f = Scratch.floats(len);
+                MemorySegment.copy(data, little ? LE_FLOAT : BE_FLOAT, start << 2, f, 0, len);
                 for (int k = 0; k < len; k++) {
-                    dst[off + k] = getInt(start + k);
+                    dst[off + k] = (int) f[k];
+                }
+            }
+            case F64 -> {
+                double[] d = Scratch.doubles(len);
+                MemorySegment.copy(data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, d, 0, len);
+                for (int k = 0; k < len; k++) {
+                    dst[off + k] = (int) d[k];
                 }
             }
         }
@@ -403,12 +510,36 @@ public final class Volume implements AutoCloseable {
     /** Writes ints to the voxels starting at {@code start}, clamped to the type's range. */
     public void write(long start, int[] src, int off, int len) {
         checkBulk(start, src.length, off, len);
-        if (type == DataType.I32) {
-            MemorySegment.copy(src, off, data, intLayout, start << 2, len);
-            return;
-        }
-        for (int k = 0; k < len; k++) {
-            set(start + k, src[off + k]);
+        switch (type) {
+            case I32 -> MemorySegment.copy(src, off, data, little ? LE_INT : BE_INT, start << 2, len);
+            case U8 -> {
+                byte[] b = Scratch.bytes(len);
+                for (int k = 0; k < len; k++) {
+                    b[k] = (byte) Math.max(0, Math.min(255, src[off + k]));
+                }
+                MemorySegment.copy(b, 0, data, ValueLayout.JAVA_BYTE, start, len);
+            }
+            case U16 -> {
+                short[] h = Scratch.shorts(len);
+                for (int k = 0; k < len; k++) {
+                    h[k] = (short) Math.max(0, Math.min(65535, src[off + k]));
+                }
+                MemorySegment.copy(h, 0, data, little ? LE_SHORT : BE_SHORT, start << 1, len);
+            }
+            case F32 -> {
+                float[] f = Scratch.floats(len);
+                for (int k = 0; k < len; k++) {
+                    f[k] = src[off + k];
+                }
+                MemorySegment.copy(f, 0, data, little ? LE_FLOAT : BE_FLOAT, start << 2, len);
+            }
+            case F64 -> {
+                double[] d = Scratch.doubles(len);
+                for (int k = 0; k < len; k++) {
+                    d[k] = src[off + k];
+                }
+                MemorySegment.copy(d, 0, data, little ? LE_DOUBLE : BE_DOUBLE, start << 3, len);
+            }
         }
     }
 

@@ -85,6 +85,16 @@ public final class TypeConversion {
             Box box = grid.box(b);
             long start = in.dims().index(0, 0, box.z0());
             long end = start + box.voxels();
+            if (!scale && type == DataType.F32) {
+                // to f32 without scaling: every value passes through float anyway, so copy via float[]
+                float[] buf = new float[CHUNK];
+                for (long c = start; c < end; c += CHUNK) {
+                    int len = (int) Math.min(CHUNK, end - c);
+                    in.read(c, buf, 0, len);
+                    out.write(c, buf, 0, len);
+                }
+                return;
+            }
             double[] buf = new double[CHUNK];
             for (long c = start; c < end; c += CHUNK) {
                 int len = (int) Math.min(CHUNK, end - c);

