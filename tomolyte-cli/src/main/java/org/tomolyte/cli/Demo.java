@@ -34,7 +34,7 @@ import org.tomolyte.testkit.SymmetricCell;
  */
 final class Demo {
 
-    static final String[] PROTOCOLS = {"pellet-porosity.yaml", "cathode-phases.yaml", "cell-voids.yaml"};
+    static final String[] PROTOCOLS = {"pellet-porosity.yaml", "pellet-cracks.yaml", "cathode-phases.yaml", "cell-voids.yaml"};
     private static final long SEED = 2026;
     private static final int CELL_STEPS = 4;
 
@@ -46,6 +46,14 @@ final class Demo {
         this.out = out;
         this.console = console;
         this.listener = listener;
+    }
+
+    /** Lines printed after the summary table: measurements without a directly comparable truth. */
+    private final List<String> notes = new ArrayList<>();
+
+    /** The notes collected by {@link #run()}. */
+    List<String> notes() {
+        return notes;
     }
 
     /** One line of the summary: a quantity measured by a protocol next to its true value. */
@@ -60,10 +68,12 @@ final class Demo {
         console.println("generating phantoms in " + data + " ...");
         console.flush();
         double pelletPorosity;
+        double crackVolumeUm3;
         try (CrackedPellet.Phantom p = Phantoms.pellet(SEED)) {
             VolumeIO.write(p.grey(), data.resolve("pellet-grey.tif"));
             VolumeIO.write(p.labels(), data.resolve("pellet-labels.tif"));
             pelletPorosity = p.truth().porosity();
+            crackVolumeUm3 = p.truth().crackVolumeUm3();
             truth.put("pellet", Map.of("porosity", p.truth().porosity(), "pore_volume_um3", p.truth().poreVolumeUm3(),
                     "crack_volume_um3", p.truth().crackVolumeUm3(), "pore_count", p.truth().poreCount()));
         }
@@ -96,12 +106,18 @@ final class Demo {
 
         copyExamples(protocols);
         runProtocol(protocols.resolve("pellet-porosity.yaml"), Map.of("scan", List.of(data.resolve("pellet-grey.tif").toString())));
+        runProtocol(protocols.resolve("pellet-cracks.yaml"), Map.of("scan", List.of(data.resolve("pellet-grey.tif").toString())));
         runProtocol(protocols.resolve("cathode-phases.yaml"), Map.of("grey", List.of(data.resolve("cathode-grey.tif").toString()),
                 "labels", List.of(data.resolve("cathode-labels.tif").toString())));
         runProtocol(protocols.resolve("cell-voids.yaml"), Map.of("labels", List.of(data.resolve("cell").resolve("labels-t*.tif").toString())));
 
         Map<String, Object> pellet = results("pellet-porosity");
         checks.add(new Check("pellet porosity (Otsu threshold)", number(pellet, "porosity", "pore", "fraction"), pelletPorosity, ""));
+        Map<String, Object> cracks = results("pellet-cracks");
+        notes.add(String.format(java.util.Locale.ROOT,
+                "pellet cracks: %d component(s) kept of %d voids, %.0f um^3 (true crack volume %.0f um^3; pores a crack cuts through belong to its component)",
+                (long) number(cracks, "cracks", "count"), (long) (number(cracks, "cracks", "count") + number(cracks, "cracks", "removed")),
+                number(cracks, "crack-fraction", "phase_1", "volume_um3"), crackVolumeUm3));
         Map<String, Object> cat = results("cathode-phases");
         for (Cathode.PhaseTruth ph : cathode.phases()) {
             String name = ph.label() == Cathode.ACTIVE ? "nmc" : ph.name();

@@ -21,11 +21,13 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         var console = Cli.out();
-        List<Demo.Check> checks = new Demo(out, console, new ConsoleListener()).run();
+        Demo demo = new Demo(out, console, new ConsoleListener());
+        List<Demo.Check> checks = demo.run();
         console.println();
         console.print(Demo.summary(checks));
+        demo.notes().forEach(console::println);
         console.println();
-        console.printf("done in %.1f s. Reports: %s/{pellet-porosity,cathode-phases,cell-voids}/report.html; "
+        console.printf("done in %.1f s. Reports: %s/{pellet-porosity,pellet-cracks,cathode-phases,cell-voids}/report.html; "
                 + "data and truth.json in %s/data%n", (System.nanoTime() - t0) / 1e9, out, out);
         console.flush();
         return 0;
