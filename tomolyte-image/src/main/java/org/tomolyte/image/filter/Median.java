@@ -289,7 +289,7 @@ public final class Median {
                 }
             }
             // the first window by selection (no scan over up to 65536 bins), then incremental
-            int med = Select.select(window, n, rank);
+            int med = Quickselect.select(window, n, rank);
             int below = 0;
             for (int i = 0; i < n; i++) {
                 below += window[i] < med ? 1 : 0;
@@ -345,47 +345,8 @@ public final class Median {
                     System.arraycopy(rows[k], rowOff[k] + x, window, n, w);
                     n += w;
                 }
-                result[x] = select(window, n, n / 2);
+                result[x] = Quickselect.select(window, n, n / 2);
             }
-        }
-
-        /** The {@code k}-th smallest of {@code a[0..n)} (reorders {@code a}). */
-        static int select(int[] a, int n, int k) {
-            int lo = 0;
-            int hi = n - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                // median of three as pivot
-                int p0 = a[lo];
-                int p1 = a[mid];
-                int p2 = a[hi];
-                int pivot = Math.max(Math.min(p0, p1), Math.min(Math.max(p0, p1), p2));
-                int i = lo;
-                int j = hi;
-                while (i <= j) {
-                    while (a[i] < pivot) {
-                        i++;
-                    }
-                    while (a[j] > pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        int t = a[i];
-                        a[i] = a[j];
-                        a[j] = t;
-                        i++;
-                        j--;
-                    }
-                }
-                if (k <= j) {
-                    hi = j;
-                } else if (k >= i) {
-                    lo = i;
-                } else {
-                    return a[k];
-                }
-            }
-            return a[k];
         }
     }
 }

@@ -42,12 +42,13 @@ public final class NoiseEstimate {
             throw new InputException("noise estimate: volume " + d + " is too large for one wavelet band (at most 2^31 coefficients)");
         }
         List<float[]> planes = Parallel.map(mz, oz -> plane(v, oz, mx, my));
-        float[] all = new float[(int) count];
+        // |c| as raw float bits: for non-negative floats the bits order like the values
+        int[] all = new int[(int) count];
         int n = 0;
         for (float[] p : planes) {
             for (float c : p) {
                 if (c != 0) {
-                    all[n++] = Math.abs(c);
+                    all[n++] = Float.floatToRawIntBits(Math.abs(c));
                 }
             }
         }
@@ -56,10 +57,10 @@ public final class NoiseEstimate {
         }
         double med;
         if ((n & 1) == 1) {
-            med = select(all, n, n / 2);
+            med = Float.intBitsToFloat(Quickselect.select(all, n, n / 2));
         } else {
-            double a = select(all, n, n / 2 - 1);
-            double b = select(all, n, n / 2);
+            double a = Float.intBitsToFloat(Quickselect.select(all, n, n / 2 - 1));
+            double b = Float.intBitsToFloat(Quickselect.select(all, n, n / 2));
             med = 0.5 * (a + b);
         }
         return med / Q75;
@@ -105,42 +106,5 @@ public final class NoiseEstimate {
     /** pywt's 'symmetric' extension: {@code x1 | x1 x2 .. xn | xn}, periodic with period 2n. */
     private static int symmetric(int i, int n) {
         return Boundary.REFLECT.map(i, n);
-    }
-
-    private static float select(float[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            float p0 = a[lo];
-            float p1 = a[mid];
-            float p2 = a[hi];
-            float pivot = Math.max(Math.min(p0, p1), Math.min(Math.max(p0, p1), p2));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 }

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmark of the volume kernels (volume.resample, volume.tilt_correct, volume.convert), each called through the op registry as the
- * comparison case of the same name ({@link org.tomolyte.bench.Cases}). Parameters: {@code op}
- * (the case), {@code size} ({@code N} for N^3 or {@code NXxNYxNZ}; default 128) and
- * {@code threads} (default 2). Run with
- * {@code java -jar tomolyte-bench/target/benchmarks.jar VolumeBench -p size=256}.
+ * JMH benchmark of every kernel, each called through the op registry exactly as the comparison
+ * case of the same name ({@link org.tomolyte.bench.Cases}). Parameters: {@code op} (the case;
+ * choose a family with {@code -p op=gaussian,median,mean}), {@code size} ({@code N} for N^3 or
+ * {@code NXxNYxNZ}; default 128) and {@code threads} (default 2). Run with
+ * {@code java -jar tomolyte-bench/target/benchmarks.jar KernelBench -p op=edt -p size=256}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-public class VolumeBench {
+public class KernelBench {
 
     /** The case (op) benchmarked. */
-    @Param({"resample", "tilt_correct", "convert"})
+    @Param({"gaussian", "median", "mean", "nlm", "otsu", "hysteresis", "erode", "dilate", "open", "close", "fill_holes",
+            "label", "remove_small", "properties", "edt", "resample", "tilt_correct", "histogram", "fractions", "convert"})
     public String op;
 
     /** Phantom size: N (N^3) or NXxNYxNZ. */
