@@ -37,10 +37,6 @@ public final class Volume implements AutoCloseable {
     private final MemorySegment data;
     private final ByteOrder order;
     private final Arena arena;
-    private final ValueLayout.OfShort shortLayout;
-    private final ValueLayout.OfInt intLayout;
-    private final ValueLayout.OfFloat floatLayout;
-    private final ValueLayout.OfDouble doubleLayout;
     private final boolean little;
     private boolean tracked;
 
@@ -51,10 +47,6 @@ public final class Volume implements AutoCloseable {
         this.data = data;
         this.order = order;
         this.arena = arena;
-        this.shortLayout = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-        this.intLayout = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-        this.floatLayout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
-        this.doubleLayout = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
         this.little = order == ByteOrder.LITTLE_ENDIAN;
     }
 

@@ -163,7 +163,7 @@ public final class Runner {
                 sp.put("resumed", reuse);
                 stepProv.add(sp);
                 sections.add(new HtmlReport.StepSection(step.id(), ps.op().id(), ps.op().summary(), metrics.toMap(), files,
-                        plots.isEmpty() ? savedPlots(dir, files) : plots.stream().map(Plot::name).toList()));
+                        plots.isEmpty() ? savedPlots(files) : plots.stream().map(Plot::name).toList()));
                 release(values, lastUse, i);
             }
         } catch (TomolyteException e) {
@@ -193,7 +193,7 @@ public final class Runner {
         return new Summary(outDir, results, resumed);
     }
 
-    private static List<String> savedPlots(Path dir, List<String> files) {
+    private static List<String> savedPlots(List<String> files) {
         return files.stream().filter(f -> f.endsWith(".svg")).map(f -> f.substring(0, f.length() - 4)).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.tomolyte.testkit;
 
+import org.tomolyte.core.op.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,28 +82,28 @@ public final class Cathode {
                          double carbonGrey, double noiseSigma) {
         /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
-            Check.notNull("dims", dims);
-            Check.notNull("spacing", spacing);
+            Check.required("dims", dims);
+            Check.required("spacing", spacing);
             Check.range("particleCount", particleCount, 0, 1_000_000);
-            Check.positive("particleMinRadiusUm", particleMinRadiusUm, "um");
-            Check.positive("particleMaxRadiusUm", particleMaxRadiusUm, "um");
+            Check.greater("particleMinRadiusUm", particleMinRadiusUm, 0);
+            Check.greater("particleMaxRadiusUm", particleMaxRadiusUm, 0);
             Check.ordered("particleMinRadiusUm", particleMinRadiusUm, "particleMaxRadiusUm", particleMaxRadiusUm);
             if (!(maxAspect >= 1 && maxAspect <= 10)) {
                 throw new ParameterException("maxAspect must be in 1..10, got " + maxAspect);
             }
-            Check.nonNegative("particleGapUm", particleGapUm, "um");
+            Check.atLeast("particleGapUm", particleGapUm, 0);
             Check.range("fibreCount", fibreCount, 0, 1_000_000);
-            Check.positive("fibreRadiusUm", fibreRadiusUm, "um");
-            Check.nonNegative("fibreLengthUm", fibreLengthUm, "um");
+            Check.greater("fibreRadiusUm", fibreRadiusUm, 0);
+            Check.atLeast("fibreLengthUm", fibreLengthUm, 0);
             Check.range("poreCount", poreCount, 0, 1_000_000);
-            Check.positive("poreMinRadiusUm", poreMinRadiusUm, "um");
-            Check.positive("poreMaxRadiusUm", poreMaxRadiusUm, "um");
+            Check.greater("poreMinRadiusUm", poreMinRadiusUm, 0);
+            Check.greater("poreMaxRadiusUm", poreMaxRadiusUm, 0);
             Check.ordered("poreMinRadiusUm", poreMinRadiusUm, "poreMaxRadiusUm", poreMaxRadiusUm);
-            Check.greyLevel("voidGrey", voidGrey, 255);
-            Check.greyLevel("activeGrey", activeGrey, 255);
-            Check.greyLevel("electrolyteGrey", electrolyteGrey, 255);
-            Check.greyLevel("carbonGrey", carbonGrey, 255);
-            Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
+            Check.range("voidGrey", voidGrey, 0, 255);
+            Check.range("activeGrey", activeGrey, 0, 255);
+            Check.range("electrolyteGrey", electrolyteGrey, 0, 255);
+            Check.range("carbonGrey", carbonGrey, 0, 255);
+            Check.atLeast("noiseSigma", noiseSigma, 0);
         }
 
         /** Mean grey per label (index 0 void, 1 active, 2 electrolyte, 3 carbon). */

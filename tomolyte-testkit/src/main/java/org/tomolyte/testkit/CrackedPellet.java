@@ -1,5 +1,6 @@
 package org.tomolyte.testkit;
 
+import org.tomolyte.core.op.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +73,8 @@ public final class CrackedPellet {
             normalX /= len;
             normalY /= len;
             normalZ /= len;
-            Check.positive("crack apertureUm", apertureUm, "um");
-            Check.positive("crack radiusUm", radiusUm, "um");
+            Check.greater("crack apertureUm", apertureUm, 0);
+            Check.greater("crack radiusUm", radiusUm, 0);
         }
 
         /** Analytic volume of the whole disc, pi r^2 * aperture, in um^3 (ignores clipping and pores). */
@@ -102,22 +103,22 @@ public final class CrackedPellet {
                          double noiseSigma) {
         /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
-            Check.notNull("dims", dims);
-            Check.notNull("spacing", spacing);
+            Check.required("dims", dims);
+            Check.required("spacing", spacing);
             Check.range("poreCount", poreCount, 0, 1_000_000);
-            Check.positive("poreMinRadiusUm", poreMinRadiusUm, "um");
-            Check.positive("poreMaxRadiusUm", poreMaxRadiusUm, "um");
+            Check.greater("poreMinRadiusUm", poreMinRadiusUm, 0);
+            Check.greater("poreMaxRadiusUm", poreMaxRadiusUm, 0);
             Check.ordered("poreMinRadiusUm", poreMinRadiusUm, "poreMaxRadiusUm", poreMaxRadiusUm);
             double minExt = Math.min(dims.nx() * spacing.x(), Math.min(dims.ny() * spacing.y(), dims.nz() * spacing.z()));
             if (2 * poreMaxRadiusUm > minExt) {
                 throw new ParameterException("poreMaxRadiusUm must be at most half the smallest volume extent ("
                         + minExt / 2 + " um), got " + poreMaxRadiusUm);
             }
-            Check.nonNegative("poreGapUm", poreGapUm, "um");
-            cracks = List.copyOf(Check.notNull("cracks", cracks));
-            Check.greyLevel("electrolyteGrey", electrolyteGrey, 65535);
-            Check.greyLevel("voidGrey", voidGrey, 65535);
-            Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
+            Check.atLeast("poreGapUm", poreGapUm, 0);
+            cracks = List.copyOf(Check.required("cracks", cracks));
+            Check.range("electrolyteGrey", electrolyteGrey, 0, 65535);
+            Check.range("voidGrey", voidGrey, 0, 65535);
+            Check.atLeast("noiseSigma", noiseSigma, 0);
         }
     }
 

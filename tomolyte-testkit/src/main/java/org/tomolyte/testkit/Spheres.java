@@ -1,5 +1,6 @@
 package org.tomolyte.testkit;
 
+import org.tomolyte.core.op.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,19 +100,19 @@ public final class Spheres {
      * @return the phantom (close it to free the volumes)
      */
     public static Phantom generate(Dims dims, Spacing spacing, double[] radiiUm, double minGapUm, long seed) {
-        Check.notNull("dims", dims);
-        Check.notNull("spacing", spacing);
-        Check.notNull("radiiUm", radiiUm);
+        Check.required("dims", dims);
+        Check.required("spacing", spacing);
+        Check.required("radiiUm", radiiUm);
         if (radiiUm.length == 0) {
             throw new ParameterException("radiiUm must hold at least one radius, got none");
         }
-        Check.nonNegative("minGapUm", minGapUm, "um");
+        Check.atLeast("minGapUm", minGapUm, 0);
         double[] ext = {dims.nx() * spacing.x(), dims.ny() * spacing.y(), dims.nz() * spacing.z()};
         SplittableRandom rnd = new SplittableRandom(seed);
         Placement placement = new Placement();
         List<Shape.Ball> balls = new ArrayList<>();
         for (int k = 0; k < radiiUm.length; k++) {
-            double r = Check.positive("radiiUm[" + k + "]", radiiUm[k], "um");
+            double r = Check.greater("radiiUm[" + k + "]", radiiUm[k], 0);
             double minExt = Math.min(ext[0], Math.min(ext[1], ext[2]));
             if (2 * r > minExt) {
                 throw new ParameterException("radiiUm[" + k + "] must be at most half the smallest volume extent ("

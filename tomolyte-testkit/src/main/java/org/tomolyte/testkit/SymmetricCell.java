@@ -1,5 +1,6 @@
 package org.tomolyte.testkit;
 
+import org.tomolyte.core.op.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,22 +78,22 @@ public final class SymmetricCell {
                          double lithiumGrey, double electrolyteGrey, double voidGrey, double noiseSigma) {
         /** Validates every value; throws {@link org.tomolyte.core.ParameterException} naming the bad one. */
         public Config {
-            Check.notNull("dims", dims);
-            Check.notNull("spacing", spacing);
-            Check.positive("bottomLiUm", bottomLiUm, "um");
-            Check.positive("electrolyteUm", electrolyteUm, "um");
+            Check.required("dims", dims);
+            Check.required("spacing", spacing);
+            Check.greater("bottomLiUm", bottomLiUm, 0);
+            Check.greater("electrolyteUm", electrolyteUm, 0);
             Check.range("steps", steps, 1, 10_000);
             Check.range("strippingVoids", strippingVoids, 0, 100_000);
-            Check.positive("maxVoidRadiusUm", maxVoidRadiusUm, "um");
-            Check.positive("maxVoidDepthUm", maxVoidDepthUm, "um");
-            Check.nonNegative("voidGapUm", voidGapUm, "um");
+            Check.greater("maxVoidRadiusUm", maxVoidRadiusUm, 0);
+            Check.greater("maxVoidDepthUm", maxVoidDepthUm, 0);
+            Check.atLeast("voidGapUm", voidGapUm, 0);
             Check.range("platingVoids", platingVoids, 0, 100_000);
-            Check.positive("platingVoidRadiusUm", platingVoidRadiusUm, "um");
-            Check.positive("platingVoidDepthUm", platingVoidDepthUm, "um");
-            Check.greyLevel("lithiumGrey", lithiumGrey, 65535);
-            Check.greyLevel("electrolyteGrey", electrolyteGrey, 65535);
-            Check.greyLevel("voidGrey", voidGrey, 65535);
-            Check.nonNegative("noiseSigma", noiseSigma, "grey levels");
+            Check.greater("platingVoidRadiusUm", platingVoidRadiusUm, 0);
+            Check.greater("platingVoidDepthUm", platingVoidDepthUm, 0);
+            Check.range("lithiumGrey", lithiumGrey, 0, 65535);
+            Check.range("electrolyteGrey", electrolyteGrey, 0, 65535);
+            Check.range("voidGrey", voidGrey, 0, 65535);
+            Check.atLeast("noiseSigma", noiseSigma, 0);
             int b = bottomPlane(bottomLiUm, spacing);
             int t = b + (int) Math.round(electrolyteUm / spacing.z());
             if (b < 2) {

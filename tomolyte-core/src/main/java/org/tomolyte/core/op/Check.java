@@ -51,6 +51,13 @@ public final class Check {
         return value;
     }
 
+    /** {@code lo <= hi} for a pair of bounds such as a minimum and a maximum radius. */
+    public static void ordered(String loName, double lo, String hiName, double hi) {
+        if (lo > hi) {
+            throw new ParameterException(loName + " (" + fmt(lo) + ") must be <= " + hiName + " (" + fmt(hi) + ")");
+        }
+    }
+
     /** {@code value} must not be null. */
     public static <T> T required(String name, T value) {
         if (value == null) {

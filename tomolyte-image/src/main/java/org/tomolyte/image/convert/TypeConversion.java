@@ -35,12 +35,7 @@ public final class TypeConversion {
     public record Result(Volume volume, double inMin, double inMax) {
     }
 
-    /** Lower end of the output range of {@code t} for scaled conversions. */
-    public static double outLow(DataType t) {
-        return 0;
-    }
-
-    /** Upper end of the output range of {@code t} for scaled conversions. */
+    /** Upper end of the output range of {@code t} for scaled conversions (the lower end is always 0). */
     public static double outHigh(DataType t) {
         return t.isInteger() ? t.max() : 1.0;
     }
@@ -73,7 +68,7 @@ public final class TypeConversion {
             }
             default -> throw new IllegalStateException();
         }
-        double outLo = outLow(type);
+        double outLo = 0;
         double outHi = outHigh(type);
         boolean scale = scaling != Scaling.NONE;
         double gain = scale ? (hi > lo ? (outHi - outLo) / (hi - lo) : 0) : 1;
