@@ -38,13 +38,15 @@ public final class SeriesTableOp implements Op<SeriesTableOp.Params> {
     /**
      * Parameters.
      *
-     * @param columns  series columns, comma-separated (default: every metric column)
+     * @param columns  series columns, comma-separated (default: every metric column); {@code COLUMN as NAME}
+     *                 renames a column in the output (e.g. to feed {@code model.symmetric_cell}'s {@code contact_fraction_top})
      * @param relative none, difference or percent
      * @param x        series column on the x axis (time_s when present, else index)
      * @param yLabel   y axis label of the plot (with unit)
      */
     public record Params(
-            @Param(doc = "series columns, comma-separated (default: every metric)", optional = true) String columns,
+            @Param(doc = "series columns, comma-separated (default: every metric); 'COLUMN as NAME' renames one in the output",
+                    optional = true) String columns,
             @Param(doc = "none (values), difference (minus the first scan) or percent (change in % of the first scan)", defaultValue = "none")
             Relative relative,
             @Param(doc = "series column on the x axis (time_s when present, else index)", optional = true) String x,
@@ -98,7 +100,25 @@ public final class SeriesTableOp implements Op<SeriesTableOp.Params> {
     public OpResult run(Params p, OpInputs in, OpContext ctx) {
         Table t = in.table("series");
         int n = t.rowCount();
-        List<String> cols = p.columns() == null ? SeriesColumns.metricColumns(t) : SeriesColumns.list(p.columns());
+        List<String> cols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (p.columns() == null) {
+            cols.addAll(SeriesColumns.metricColumns(t));
+            names.addAll(cols);
+        } else {
+            for (String c : p.columns().split(",")) {
+                String[] parts = c.strip().split("\\s+as\\s+");
+                if (parts[0].isBlank()) {
+                    continue;
+                }
+                if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("[A-Za-z][A-Za-z0-9_.]*"))) {
+                    throw new org.tomolyte.core.ParameterException("columns: expected COLUMN or COLUMN as NAME (NAME: letters, digits, _), found '"
+                            + c.strip() + "'");
+                }
+                cols.add(SeriesColumns.normalise(parts[0]));
+                names.add(parts.length == 2 ? parts[1] : SeriesColumns.normalise(parts[0]));
+            }
+        }
         String xName = SeriesColumns.x(t, p.x());
         double[] x = SeriesColumns.numbers(t, xName, "x");
         String[] items = SeriesColumns.items(t);
@@ -111,7 +131,8 @@ public final class SeriesTableOp implements Op<SeriesTableOp.Params> {
                 .column("item", "", Table.Kind.TEXT, "scan name").column(xName, "", Table.Kind.REAL, "x of the plot");
         List<double[]> values = new ArrayList<>();
         List<Plot.Series> series = new ArrayList<>();
-        for (String c : cols) {
+        for (int k = 0; k < cols.size(); k++) {
+            String c = cols.get(k);
             double[] v = SeriesColumns.numbers(t, c, "columns");
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -122,9 +143,9 @@ public final class SeriesTableOp implements Op<SeriesTableOp.Params> {
                 };
             }
             values.add(y);
-            b.column(c + suffix, p.relative() == Relative.PERCENT ? "%" : "", Table.Kind.REAL,
+            b.column(names.get(k) + suffix, p.relative() == Relative.PERCENT ? "%" : "", Table.Kind.REAL,
                     p.relative() == Relative.NONE ? "per-scan metric" : "change from the first scan");
-            series.add(new Plot.Series(c, x, y));
+            series.add(new Plot.Series(names.get(k), x, y));
         }
         for (int i = 0; i < n; i++) {
             Object[] row = new Object[3 + cols.size()];

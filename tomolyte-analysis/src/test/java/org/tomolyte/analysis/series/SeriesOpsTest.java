@@ -91,6 +91,9 @@ class SeriesOpsTest {
         Table t = (Table) r.outputs().get("table");
         assertEquals(6.0, t.number(2, "pos.stack_thickness_um_change"), 1e-12);
         assertEquals("time_s", t.columns().get(2).name());
+        Table renamed = (Table) run(new SeriesTableOp(), Map.of("columns", "top-contact.contact_fraction as contact_fraction_top"))
+                .outputs().get("table");
+        assertEquals(0.6, renamed.number(2, "contact_fraction_top"), 0.0);
         assertEquals(5, run(new SeriesTableOp(), Map.of()).outputs().get("table") instanceof Table all ? all.columns().size() - 3 : -1,
                 "every metric column by default");
     }
