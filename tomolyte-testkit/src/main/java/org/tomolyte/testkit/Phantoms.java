@@ -98,4 +98,31 @@ public final class Phantoms {
     public static Cathode.Phantom cathode(long seed) {
         return Cathode.generate(cathodeConfig(), seed);
     }
+
+    /** The settings of {@link #operandoCell(long, int)}. */
+    public static OperandoCell.Config operandoCellConfig(int steps) {
+        return new OperandoCell.Config(new Dims(96, 96, 120), Spacing.isotropic(1.7), 6, 2, 24, 40, 20, steps, 2, 2, 1,
+                8, 17, 5, 3.4, 4, 8.5, 5, new double[] {2000, 30000, 19000, 50000, 24500}, 0.7, 250);
+    }
+
+    /**
+     * An operando Li | LSPS | Li cell between steel collectors as in paper 003: 96 x 96 x 120
+     * voxels of 1.7 um; bottom collector 6 slices (faces tilted by 2 slices across the volume),
+     * bottom lithium 24 slices stripped by 2 slices per step, electrolyte 40 slices whose top grows
+     * 1 slice of interphase per step, top lithium 20 slices plated by 2 slices per step; 8 stepped
+     * lens voids (final radius 10-17 um, depth 3.5-5 slices) nucleating and growing at the stripping
+     * interface; 4 bulk pores (radius 8.5 um) 5 slices above it; grey void 2000, electrolyte 30000,
+     * lithium 19000, collector 50000, interphase 24500, blur sigma 0.7 voxel, noise sigma 250
+     * ({@link OperandoCell#series}).
+     *
+     * @param seed  random seed
+     * @param steps number of time steps, 1..5
+     * @return the steps in order; close each
+     */
+    public static List<OperandoCell.Step> operandoCell(long seed, int steps) {
+        if (steps < 1 || steps > 5) {
+            throw new ParameterException("steps must be in 1..5 for the demo operando cell, got " + steps);
+        }
+        return OperandoCell.series(operandoCellConfig(steps), seed);
+    }
 }
