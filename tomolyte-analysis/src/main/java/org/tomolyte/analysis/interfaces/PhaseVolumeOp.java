@@ -20,7 +20,9 @@ import org.tomolyte.core.op.Port;
  * volume inside the electrolyte bulk; algorithm in {@link PhaseVolume}). Inputs: exactly one of
  * {@code labels} (with {@code phase}: a label value or a phase name) or {@code mask} (non-zero is
  * the phase); optionally {@code region} (non-zero inside), or {@code region_phase} of the labels;
- * neither: the whole volume. Metrics {@code volume_um3, region_volume_um3, fraction}.
+ * neither: the whole volume. Metrics {@code volume_um3, region_volume_um3, fraction} and
+ * {@code layer_thickness_um}: the phase volume divided by the cross-section of the volume normal to
+ * the stack axis, the mean thickness of a layer such as the interphase (paper 003 Fig. 2b).
  */
 public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
 
@@ -30,6 +32,7 @@ public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
      * @param phase       label value or phase name (with input labels)
      * @param regionPhase label value or phase name of the labels forming the region (no region input)
      * @param erodeUm     erosion radius of the region, um, &gt;= 0
+     * @param stackAxis   axis normal to the layers, for {@code layer_thickness_um}
      */
     public record Params(
             @Param(doc = "phase measured: a label value or phase name of input labels (not with input mask)", optional = true)
@@ -37,8 +40,10 @@ public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
             @Param(doc = "region: a label value or phase name of input labels (instead of a region input); default the whole volume",
                     optional = true) String regionPhase,
             @Param(doc = "erode the region by a ball of this radius first (keeps interfaces out of a bulk region)", unit = "um",
-                    defaultValue = "0", min = 0) double erodeUm) {
+                    defaultValue = "0", min = 0) double erodeUm,
+            @Param(doc = "stack axis: layer_thickness_um = volume / cross-section normal to it", defaultValue = "z") StackAxis stackAxis) {
         public Params {
+            Check.required("stack_axis", stackAxis);
             Check.atLeast("erode_um", erodeUm, 0);
             Check.finite("erode_um", erodeUm);
             if (phase != null && phase.isBlank()) {
@@ -135,6 +140,16 @@ public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
         OpResult out = new OpResult();
         out.metrics().put("volume_um3", r.volumeUm3()).put("region_volume_um3", r.regionVolumeUm3())
                 .put("fraction", r.regionVoxels() == 0 ? 0.0 : r.fraction());
+        Volume src = labels != null ? labels : mask;
+        double nx = src.dims().nx() * src.spacing().x();
+        double ny = src.dims().ny() * src.spacing().y();
+        double nz = src.dims().nz() * src.spacing().z();
+        double section = switch (p.stackAxis()) {
+            case X -> ny * nz;
+            case Y -> nx * nz;
+            case Z -> nx * ny;
+        };
+        out.metrics().put("layer_thickness_um", r.volumeUm3() / section);
         return out;
     }
 
