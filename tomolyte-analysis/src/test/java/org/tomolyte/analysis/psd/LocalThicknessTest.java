@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
@@ -22,11 +25,15 @@ import org.tomolyte.core.op.OpInputs;
 import org.tomolyte.core.op.OpResult;
 import org.tomolyte.image.distance.DistanceTo;
 import org.tomolyte.image.distance.EuclideanDistance;
+import org.tomolyte.testkit.PythonPeer;
 import org.tomolyte.testkit.Spheres;
 
 class LocalThicknessTest {
 
     private static final int THREADS = Parallel.threads();
+
+    @TempDir
+    Path tmp;
 
     @AfterEach
     void restoreThreads() {
@@ -261,6 +268,46 @@ class LocalThicknessTest {
             assertTrue(Double.isNaN(r.distribution().d50Um()));
             empty.fill(1);
             assertThrows(InputException.class, () -> LocalThickness.compute(empty, Progress.NONE));
+        }
+    }
+
+    /**
+     * scipy peer, independent of the core's transform: for every distinct value r of scipy's
+     * {@code distance_transform_edt}, the voxels within r (strictly) of a voxel whose distance is
+     * at least r get 2r, the largest such r winning (porespy's {@code local_thickness} method,
+     * here over every distinct radius, which makes it exact for our definition). On unit voxels
+     * the squared distances are integers, exact in float and in double, so the two tie rules agree
+     * and the results must be equal to float rounding of 2r (asserted: 1e-5 um).
+     */
+    @Test
+    void equalsScipyPeerOnUnitVoxels() throws Exception {
+        Assumptions.assumeTrue(PythonPeer.available("numpy", "scipy"), PythonPeer.skipMessage("python3-scipy"));
+        Dims d = new Dims(24, 20, 18);
+        try (Volume mask = randomMask(d, Spacing.isotropic(1), 21)) {
+            Path in = tmp.resolve("mask.f64");
+            Path out = tmp.resolve("lt.f64");
+            PythonPeer.writeF64(mask, in);
+            PythonPeer.run("""
+                    import sys
+                    import numpy as np
+                    from scipy import ndimage
+                    nx, ny, nz = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+                    im = np.fromfile(sys.argv[1], dtype=np.float64).reshape(nz, ny, nx) != 0
+                    dt = ndimage.distance_transform_edt(im)
+                    lt = np.zeros(im.shape)
+                    for r in np.unique(dt[im]):
+                        cover = ndimage.distance_transform_edt(~(dt >= r)) < r
+                        lt[cover & im] = np.maximum(lt[cover & im], 2 * r)
+                    lt.astype(np.float64).tofile(sys.argv[2])
+                    """, in.toString(), out.toString(), "" + d.nx(), "" + d.ny(), "" + d.nz());
+            double[] ref = PythonPeer.readF64(out);
+            LocalThickness.Result r = LocalThickness.compute(mask, Progress.NONE);
+            try (Volume t = r.thickness()) {
+                float[] got = values(t);
+                for (int i = 0; i < ref.length; i++) {
+                    assertEquals(ref[i], got[i], 1e-5, "voxel " + i);
+                }
+            }
         }
     }
 
