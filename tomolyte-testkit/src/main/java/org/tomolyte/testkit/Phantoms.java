@@ -125,4 +125,36 @@ public final class Phantoms {
         }
         return OperandoCell.series(operandoCellConfig(steps), seed);
     }
+
+    /**
+     * The settings of {@link #pelletSeries(long, int)}.
+     *
+     * @param steps number of time steps, 1..6
+     */
+    public static PelletSeries.Config pelletSeriesConfig(int steps) {
+        if (steps < 1 || steps > 6) {
+            throw new ParameterException("steps must be in 1..6 for the default pellet series, got " + steps);
+        }
+        return new PelletSeries.Config(new Dims(128, 128, 96), Spacing.isotropic(0.7), steps, 50.4, 300, 1.4, 3.5, 1.4,
+                List.of(new PelletSeries.GrowingCrack(25, 30, 44, 1, 0.25, 0.1, 2.1, 0, 8, 5),
+                        new PelletSeries.GrowingCrack(62, 60, 42, 0.2, 1, 0.1, 1.75, 1, 7, 5),
+                        new PelletSeries.GrowingCrack(60, 22, 40, 1, -0.6, 0.15, 1.75, 2, 6, 4)),
+                40000, 12000, 24000, 2500);
+    }
+
+    /**
+     * A cracking LPS pellet under a lithium electrode, as a time series for paper 001's
+     * workflow: 128 x 128 x 96 voxels of 0.7 um; lithium above z = 50.4 um (slices 72-95, grey
+     * 24000); 300 fixed pores of radius 1.4-3.5 um, 1.4 um apart; three near-vertical penny
+     * cracks below the lithium that appear at steps 0, 1 and 2 (radius 8, 7 and 6 um) and grow
+     * by 5, 5 and 4 um per step, so crack count and crack volume increase; electrolyte grey
+     * 40000, pores and cracks 12000, noise sigma 2500 ({@link PelletSeries#series}).
+     *
+     * @param seed  random seed
+     * @param steps number of time steps, 1..6
+     * @return the steps in order; close each
+     */
+    public static List<PelletSeries.Step> pelletSeries(long seed, int steps) {
+        return PelletSeries.series(pelletSeriesConfig(steps), seed);
+    }
 }
