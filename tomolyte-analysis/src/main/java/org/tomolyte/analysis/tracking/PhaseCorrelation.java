@@ -14,15 +14,29 @@ import org.tomolyte.core.Volume;
  * with the upsampled-DFT peak refinement of Guizar-Sicairos, Thurman and Fienup, "Efficient
  * subpixel image registration algorithms", Opt. Lett. 33, 156 (2008).
  *
- * <p>Method: both volumes have their mean removed and are multiplied by a separable window
- * ({@link Window#HANN} by default, which suppresses the wrap-around edges of the circular
- * transform); their 3D DFTs {@code F} and {@code M} give the normalised cross-power spectrum
- * {@code R = conj(F) M / |conj(F) M|} (frequencies where both spectra vanish get 0). Its inverse
- * DFT peaks at the shift; the integer peak (within {@code maxShift} when given) is refined by
+ * <p>Method: both volumes have their (window-weighted) mean removed and are multiplied by a
+ * separable window ({@link Window#HANN} by default, which suppresses the wrap-around edges of the
+ * circular transform); their 3D DFTs {@code F} and {@code M} give the cross-power spectrum
+ * {@code C = conj(F) M}, weighted by {@link Normalization}: {@code PHASE} gives classic phase
+ * correlation {@code R = C / |C|}; {@code NONE} (the default) keeps the spectrum's power,
+ * {@code R = C / (|f| |m|)}, i.e. windowed normalised cross-correlation. Measured on the textured
+ * test phantom with noise (grey noise sigma 40 on a speckle of about 100 standard deviation),
+ * phase-only weighting gives every noise-dominated high frequency the same weight as the signal
+ * and misses the peak by a voxel or more, while {@code NONE} recovers random shifts within 0.05
+ * voxel; {@code PHASE} is the sharper choice for clean images. The inverse DFT of R peaks at the
+ * shift; the integer peak (within {@code maxShift} when given) is refined by
  * evaluating the inverse DFT of {@code R} at sub-voxel shifts on a grid of pitch
  * {@code 1/upsample} voxel over +-0.75 voxel around it (matrix-multiply DFT, separable per axis,
  * signed frequencies so that the evaluation is the band-limited interpolant of the correlation),
  * and taking the maximum. Precision: {@code 1/upsample} voxel per axis. Rotation is not estimated.
+ *
+ * <p>Window bias: fixed windows weight different content in the two volumes when the content
+ * moved, which pulls a windowed cross-correlation peak towards zero (about 15% of the shift on
+ * the test phantom). With a window, the estimate is therefore repeated with the window of
+ * {@code moving} shifted by the current estimate (the window is an analytic function, so this
+ * costs no interpolation) until the shift changes by less than {@code 0.5/upsample} voxel, at most
+ * four more passes; at convergence both windowed volumes hold the same content and the bias
+ * vanishes.
  *
  * <p>Convention: the shift {@code s} is how far the content moved from fixed to moving,
  * {@code moving(p) = fixed(p - s)}; content that moves towards +x gives {@code s.x > 0}. The
@@ -40,6 +54,21 @@ public final class PhaseCorrelation {
         /** Separable Hann window, {@code 0.5 - 0.5 cos(2 pi (i + 0.5) / n)} per axis. */
         HANN,
         /** No window (best for truly periodic content). */
+        NONE
+    }
+
+    /** How the cross-power spectrum is weighted before the inverse transform. */
+    public enum Normalization {
+        /**
+         * Classic phase correlation: every frequency gets unit weight, {@code R = C / |C|}; the
+         * sharpest peak, best for clean, sharp or broadband images.
+         */
+        PHASE,
+        /**
+         * Plain cross-correlation, {@code R = C / (|f| |m|)}: frequencies weighted by their power,
+         * robust when noise dominates the high frequencies of smooth images; the peak value is then
+         * the normalised cross-correlation (-1..1) of the windowed, mean-free volumes.
+         */
         NONE
     }
 
@@ -84,6 +113,16 @@ public final class PhaseCorrelation {
      * @throws InputException when the volumes differ in size or voxel size, or are too large
      */
     public static Shift estimate(Volume fixed, Volume moving, int upsample, double maxShiftUm, Window window) {
+        return estimate(fixed, moving, upsample, maxShiftUm, window, Normalization.NONE);
+    }
+
+    /**
+     * As {@link #estimate(Volume, Volume, int, double, Window)} (which uses {@link Normalization#NONE})
+     * with a choice of spectrum weighting.
+     *
+     * @param normalization phase correlation or plain cross-correlation
+     */
+    public static Shift estimate(Volume fixed, Volume moving, int upsample, double maxShiftUm, Window window, Normalization normalization) {
         checkPair(fixed, moving, "fixed", "moving");
         Dims d = fixed.dims();
         if (d.voxels() > Integer.MAX_VALUE - 8) {
@@ -93,38 +132,79 @@ public final class PhaseCorrelation {
             throw new InternalException("upsample must be in 1..1000, got " + upsample);
         }
         int n = (int) d.voxels();
-        double[] fr = prepared(fixed, window);
-        double[] mr = prepared(moving, window);
-        double[] fi = new double[n];
-        double[] mi = new double[n];
         Fft3 fft = new Fft3(d);
-        fft.forward(fr, fi);
+        double[] fixedRe = prepared(fixed, window, 0, 0, 0);
+        double[] fixedIm = new double[n];
+        fft.forward(fixedRe, fixedIm);
+        Spacing sp = fixed.spacing();
+        int[] limit = {limit(maxShiftUm, sp.x(), d.nx()), limit(maxShiftUm, sp.y(), d.ny()), limit(maxShiftUm, sp.z(), d.nz())};
+        Shift s = correlate(fft, fixedRe, fixedIm, prepared(moving, window, 0, 0, 0), upsample, normalization, limit);
+        if (window == Window.NONE) {
+            return s;
+        }
+        // the window of moving follows the content: moving's window shifted by the estimate removes the bias the
+        // fixed windows cause (they weight different content in the two volumes); a few passes converge
+        for (int pass = 0; pass < MAX_WINDOW_PASSES; pass++) {
+            Shift next = correlate(fft, fixedRe, fixedIm, prepared(moving, window, s.x(), s.y(), s.z()), upsample, normalization, limit);
+            double change = Math.max(Math.abs(next.x() - s.x()), Math.max(Math.abs(next.y() - s.y()), Math.abs(next.z() - s.z())));
+            s = next;
+            if (change < 0.5 / upsample) {
+                break;
+            }
+        }
+        return s;
+    }
+
+    /** Most passes of window re-centring after the first estimate. */
+    private static final int MAX_WINDOW_PASSES = 4;
+
+    /** One correlation of the fixed spectrum with a prepared moving volume (transformed here). */
+    private static Shift correlate(Fft3 fft, double[] fixedRe, double[] fixedIm, double[] mr, int upsample, Normalization normalization,
+                                   int[] limit) {
+        Dims d = fft.dims();
+        int n = (int) d.voxels();
+        double[] mi = new double[n];
         fft.forward(mr, mi);
-        // normalised cross-power spectrum R = conj(F) M / |conj(F) M|, into (fr, fi)
+        double[] fr = new double[n];
+        double[] fi = new double[n];
+        double ef = 0;
+        double em = 0;
+        for (int k = 0; k < n; k++) {
+            ef += fixedRe[k] * fixedRe[k] + fixedIm[k] * fixedIm[k];
+            em += mr[k] * mr[k] + mi[k] * mi[k];
+        }
+        // Parseval: sum |F|^2 = n sum f^2, so n / sqrt(ef em) makes the correlation at the peak the NCC
+        double ncc = ef > 0 && em > 0 ? n / Math.sqrt(ef * em) : 0;
+        // cross-power spectrum conj(F) M, normalised below
         double maxMag = 0;
         for (int k = 0; k < n; k++) {
-            double re = fr[k] * mr[k] + fi[k] * mi[k];
-            double im = fr[k] * mi[k] - fi[k] * mr[k];
+            double re = fixedRe[k] * mr[k] + fixedIm[k] * mi[k];
+            double im = fixedRe[k] * mi[k] - fixedIm[k] * mr[k];
             fr[k] = re;
             fi[k] = im;
             maxMag = Math.max(maxMag, Math.hypot(re, im));
         }
-        double floor = maxMag * 1e-15;
-        for (int k = 0; k < n; k++) {
-            double mag = Math.hypot(fr[k], fi[k]);
-            if (mag > floor) {
-                fr[k] /= mag;
-                fi[k] /= mag;
-            } else {
-                fr[k] = 0;
-                fi[k] = 0;
+        if (normalization == Normalization.NONE) {
+            for (int k = 0; k < n; k++) {
+                fr[k] *= ncc;
+                fi[k] *= ncc;
+            }
+        } else {
+            double floor = maxMag * 1e-15;
+            for (int k = 0; k < n; k++) {
+                double mag = Math.hypot(fr[k], fi[k]);
+                if (mag > floor) {
+                    fr[k] /= mag;
+                    fi[k] /= mag;
+                } else {
+                    fr[k] = 0;
+                    fi[k] = 0;
+                }
             }
         }
         System.arraycopy(fr, 0, mr, 0, n);
         System.arraycopy(fi, 0, mi, 0, n);
         fft.inverse(mr, mi);
-        Spacing sp = fixed.spacing();
-        int[] limit = {limit(maxShiftUm, sp.x(), d.nx()), limit(maxShiftUm, sp.y(), d.ny()), limit(maxShiftUm, sp.z(), d.nz())};
         int[] peak = integerPeak(mr, d, limit);
         if (upsample == 1) {
             return new Shift(peak[0], peak[1], peak[2], mr[(int) d.index(wrap(peak[0], d.nx()), wrap(peak[1], d.ny()), wrap(peak[2], d.nz()))]);
@@ -245,31 +325,42 @@ public final class PhaseCorrelation {
         return k > n / 2 ? k - n : k;
     }
 
-    /** Mean-free, windowed copy of a volume as doubles. */
-    private static double[] prepared(Volume v, Window window) {
+    /**
+     * Windowed copy of a volume as doubles, with the window centred on the volume shifted by
+     * (sx, sy, sz) voxels and the window-weighted mean removed first.
+     */
+    private static double[] prepared(Volume v, Window window, double sx, double sy, double sz) {
         Dims d = v.dims();
         int n = (int) d.voxels();
         double[] a = new double[n];
         int nx = d.nx();
         int slice = nx * d.ny();
+        double[] wx = window(window, d.nx(), sx);
+        double[] wy = window(window, d.ny(), sy);
+        double[] wz = window(window, d.nz(), sz);
         List<double[]> partial = Parallel.map(d.nz(), z -> {
             float[] row = new float[slice];
             v.read((long) slice * z, row, 0, slice);
             double s = 0;
-            for (int i = 0; i < slice; i++) {
-                a[slice * z + i] = row[i];
-                s += row[i];
+            double sw = 0;
+            for (int y = 0; y < d.ny(); y++) {
+                double w = wz[z] * wy[y];
+                for (int x = 0; x < nx; x++) {
+                    int i = x + nx * y;
+                    a[slice * z + i] = row[i];
+                    s += w * wx[x] * row[i];
+                    sw += w * wx[x];
+                }
             }
-            return new double[] {s};
+            return new double[] {s, sw};
         });
         double sum = 0;
+        double weight = 0;
         for (double[] p : partial) {
             sum += p[0];
+            weight += p[1];
         }
-        double mean = sum / n;
-        double[] wx = window(window, d.nx());
-        double[] wy = window(window, d.ny());
-        double[] wz = window(window, d.nz());
+        double mean = weight > 0 ? sum / weight : 0;
         Parallel.forEach(d.nz(), z -> {
             for (int y = 0; y < d.ny(); y++) {
                 double w = wz[z] * wy[y];
@@ -282,10 +373,12 @@ public final class PhaseCorrelation {
         return a;
     }
 
-    private static double[] window(Window window, int n) {
+    /** The window along one axis of n voxels, its support shifted by s voxels (0 outside the support). */
+    private static double[] window(Window window, int n, double s) {
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = window == Window.HANN && n > 1 ? 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / n) : 1;
+            double t = (i + 0.5 - s) / n;
+            w[i] = window == Window.HANN && n > 1 ? (t <= 0 || t >= 1 ? 0 : 0.5 - 0.5 * Math.cos(2 * Math.PI * t)) : 1;
         }
         return w;
     }
