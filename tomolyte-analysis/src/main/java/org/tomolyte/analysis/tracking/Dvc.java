@@ -18,9 +18,11 @@ import org.tomolyte.core.op.Check;
  *
  * <p>Geometry (per axis a, voxel size s_a): subsets are cubes in um, {@code 2 h_a + 1} voxels
  * with {@code h_a = max(1, round(subset_um / (2 s_a)))}; centres every
- * {@code max(1, round(step_um / s_a))} voxels, the grid centred in the volume and every subset
- * fully inside the reference; integer shifts up to {@code ceil(search_um / s_a)} voxels each way,
- * limited so that the shifted subset stays inside the deformed volume.
+ * {@code max(1, round(step_um / s_a))} voxels, the grid centred in the volume and every subset,
+ * shifted by up to {@code r_a = ceil(search_um / s_a)} voxels each way, inside the volume (so
+ * every subset searches the same range). A match whose best integer shift lies on the limit of
+ * the search range (|shift| = r_a on some axis with r_a &gt; 0) may have its true peak outside:
+ * it is not valid.
  *
  * <p>Matching: the zero-normalised cross-correlation (ZNCC) of the reference subset with the
  * deformed volume at every integer shift, computed at once per subset by FFT (numerator, radix-2
@@ -37,8 +39,9 @@ import org.tomolyte.core.op.Check;
  *
  * <p>Convention: the displacement is the position in the deformed scan minus the position in
  * the reference, at the subset centre in the reference, in um; content moving towards +x gives
- * u &gt; 0. Subsets whose correlation is below {@code minCorrelation}, or that have no texture
- * (zero variance), are not valid: their components are NaN.
+ * u &gt; 0. Subsets whose correlation is below {@code minCorrelation}, whose best integer shift is
+ * at the search limit, or that have no texture (zero variance), are not valid: their components
+ * are NaN.
  *
  * <p>Parallel over subsets; every subset is computed by the same code whatever the thread, so
  * the result is identical for any thread count. Memory: both volumes as {@code float} arrays
@@ -122,13 +125,15 @@ public final class Dvc {
                 step[a] = Math.max(1, (int) Math.round(st.stepUm() / sp));
                 search[a] = (int) Math.ceil(st.searchUm() / sp - 1e-9);
                 int size = 2 * half[a] + 1;
-                if (size > n) {
-                    throw new ParameterException("subset_um " + Check.fmt(st.subsetUm()) + " gives subsets of " + size + " voxels along "
-                            + names[a] + " but the volume has " + n + " (voxel " + Check.fmt(sp) + " um); use a smaller subset");
+                if (size + 2 * search[a] > n) {
+                    throw new ParameterException("subset_um " + Check.fmt(st.subsetUm()) + " plus twice search_um " + Check.fmt(st.searchUm())
+                            + " span " + (size + 2 * search[a]) + " voxels along " + names[a] + " but the volume has " + n + " (voxel "
+                            + Check.fmt(sp) + " um); use a smaller subset or search");
                 }
-                int span = n - 1 - 2 * half[a];
+                int margin = half[a] + search[a];
+                int span = n - 1 - 2 * margin;
                 count[a] = span / step[a] + 1;
-                first[a] = half[a] + (span - (count[a] - 1) * step[a]) / 2;
+                first[a] = margin + (span - (count[a] - 1) * step[a]) / 2;
                 fft[a] = Integer.highestOneBit(Math.max(1, size + 2 * search[a] - 1)) << 1;
                 if (fft[a] / 2 >= size + 2 * search[a]) {
                     fft[a] /= 2;
@@ -196,7 +201,7 @@ public final class Dvc {
             int[] c = {g.first()[0] + ix * g.step()[0], g.first()[1] + iy * g.step()[1], g.first()[2] + iz * g.step()[2]};
             double[] m = new Subset(ref, def, d, g, fft, c).match();
             double corr = m[3];
-            boolean valid = Double.isFinite(corr) && corr >= settings.minCorrelation();
+            boolean valid = Double.isFinite(corr) && corr >= settings.minCorrelation() && m[4] == 0;
             return new Vector((c[0] + 0.5) * sp.x(), (c[1] + 0.5) * sp.y(), (c[2] + 0.5) * sp.z(),
                     valid ? m[0] * sp.x() : Double.NaN, valid ? m[1] * sp.y() : Double.NaN, valid ? m[2] * sp.z() : Double.NaN,
                     corr, valid, ix, iy, iz);
@@ -236,7 +241,7 @@ public final class Dvc {
             return x + d.nx() * (y + d.ny() * z);
         }
 
-        /** Displacement (voxels) and correlation: {u, v, w, zncc}. */
+        /** Displacement (voxels), correlation and whether the integer peak is at the search limit: {u, v, w, zncc, 0 or 1}. */
         double[] match() {
             int sx = size[0];
             int sy = size[1];
@@ -264,7 +269,7 @@ public final class Dvc {
             }
             norm = Math.sqrt(norm);
             if (!(norm > 1e-9 * Math.max(1, Math.abs(mean)) * Math.sqrt(n))) {
-                return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+                return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
             }
             double[] zncc = integerZncc(t, norm);
             int wx = hi[0] - lo[0] + 1;
@@ -279,15 +284,15 @@ public final class Dvc {
             int bx = best % wx;
             int by = (best / wx) % wy;
             int bz = best / (wx * wy);
+            boolean atLimit = (g.search()[0] > 0 && (bx == 0 || bx == wx - 1)) || (g.search()[1] > 0 && (by == 0 || by == wy - 1))
+                    || (g.search()[2] > 0 && (bz == 0 || bz == wz - 1));
             double[] start = {
                     lo[0] + bx + parabola(zncc, best, 1, bx, wx),
                     lo[1] + by + parabola(zncc, best, wx, by, wy),
                     lo[2] + bz + parabola(zncc, best, wx * wy, bz, wz)};
             double[] refined = gaussNewton(t, norm, start, new int[] {lo[0] + bx, lo[1] + by, lo[2] + bz});
-            if (refined != null) {
-                return refined;
-            }
-            return new double[] {start[0], start[1], start[2], zncc[best]};
+            double[] m = refined != null ? refined : new double[] {start[0], start[1], start[2], zncc[best]};
+            return new double[] {m[0], m[1], m[2], m[3], atLimit ? 1 : 0};
         }
 
         /** Offset of a parabola through the peak and its two neighbours along one axis, within +-0.5. */

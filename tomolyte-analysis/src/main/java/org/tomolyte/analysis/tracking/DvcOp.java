@@ -24,8 +24,8 @@ import org.tomolyte.core.op.Port;
  *
  * <p>Table {@code displacement}: {@code x_um, y_um, z_um} (subset centre in the reference, from
  * the outer corner of voxel 0), {@code u_um, v_um, w_um} (position in deformed minus position in
- * reference; NaN when the correlation is below {@code min_correlation} or the subset has no
- * texture) and {@code correlation} (ZNCC at the match). Metrics: {@code vectors},
+ * reference; NaN when the correlation is below {@code min_correlation}, the best integer shift
+ * is at the search limit, or the subset has no texture) and {@code correlation} (ZNCC at the match). Metrics: {@code vectors},
  * {@code valid_vectors}, {@code mean_u_um, mean_v_um, mean_w_um} and {@code max_magnitude_um} over
  * the valid vectors (NaN when there are none). Plot {@code displacement}: the x-z section through
  * the middle row of subsets, arrows (u, w) drawn five times their length as in the paper's

@@ -44,6 +44,24 @@ class PhaseCorrelationTest {
         System.out.println("worst error, voxel: " + worst);
     }
 
+    /**
+     * Phase-only weighting whitens the spectrum, so it needs content up to high frequencies: a
+     * noise-free texture of blobs 1.5-2.5 voxels wide. (On smoother or noisy images the whitened
+     * high frequencies hold only noise and rounding; that is why cross-correlation is the default.)
+     */
+    @Test
+    void phaseNormalisationOnCleanSharpTexture() {
+        Textured t = texture(Spacing.isotropic(1), 0);
+        Volume fixed = t.render(null, 1);
+        double[] truth = {1.3, -2.45, 0.7};
+        Volume moving = t.render(new Textured.Uniform(truth[0], truth[1], truth[2]), 2);
+        PhaseCorrelation.Shift s = PhaseCorrelation.estimate(fixed, moving, 20, Double.NaN, PhaseCorrelation.Window.HANN,
+                PhaseCorrelation.Normalization.PHASE);
+        assertEquals(truth[0], s.x(), 0.1);
+        assertEquals(truth[1], s.y(), 0.1);
+        assertEquals(truth[2], s.z(), 0.1);
+    }
+
     @Test
     void contentMovingTowardsPlusXGivesPositiveShift() {
         Textured t = texture(Spacing.isotropic(1), 0);
@@ -55,5 +73,86 @@ class PhaseCorrelationTest {
         assertEquals(0, s.z(), 0.05);
         // the content seen at x in fixed is seen at x + 2.5 in moving
         assertTrue(s.peakCorrelation() > 0.3, "peak " + s.peakCorrelation());
+    }
+
+    @Test
+    void alignedMatchesFixedAndIntegerShiftsAreExact() {
+        Textured t = texture(Spacing.isotropic(1), 0);
+        try (Volume fixed = t.render(null, 1); Volume moving = t.render(new Textured.Uniform(3, -2, 1), 1)) {
+            PhaseCorrelation.Shift s = PhaseCorrelation.estimate(fixed, moving, 20, Double.NaN, PhaseCorrelation.Window.HANN);
+            assertEquals(3, s.x(), 0.05);
+            PhaseCorrelation.Shift exact = new PhaseCorrelation.Shift(3, -2, 1, s.peakCorrelation());
+            try (Volume aligned = PhaseCorrelation.shiftBack(moving, exact)) {
+                assertEquals(moving.type(), aligned.type());
+                // aligned(p) = moving(p + s) = fixed(p) wherever p + s is inside; 0 elsewhere
+                for (int z = 0; z < DIMS.nz(); z++) {
+                    for (int y = 0; y < DIMS.ny(); y++) {
+                        for (int x = 0; x < DIMS.nx(); x++) {
+                            boolean inside = x + 3 < DIMS.nx() && y - 2 >= 0 && z + 1 < DIMS.nz();
+                            assertEquals(inside ? fixed.get(x, y, z) : 0, aligned.get(x, y, z), 0.0, "voxel " + x + "," + y + "," + z);
+                        }
+                    }
+                }
+            }
+            // the estimated sub-voxel shift re-aligns to within interpolation error in the interior
+            try (Volume aligned = PhaseCorrelation.shiftBack(moving, s)) {
+                double err = 0;
+                double var = 0;
+                for (int z = 4; z < DIMS.nz() - 4; z++) {
+                    for (int y = 4; y < DIMS.ny() - 4; y++) {
+                        for (int x = 4; x < DIMS.nx() - 4; x++) {
+                            double e = aligned.get(x, y, z) - fixed.get(x, y, z);
+                            double f = fixed.get(x, y, z) - 1000;
+                            err += e * e;
+                            var += f * f;
+                        }
+                    }
+                }
+                assertTrue(err < 0.01 * var, "residual energy " + err / var + " of the texture's");
+            }
+        }
+    }
+
+    @Test
+    void maxShiftLimitsTheSearch() {
+        Textured t = texture(Spacing.isotropic(1), 0);
+        try (Volume fixed = t.render(null, 1); Volume moving = t.render(new Textured.Uniform(6, 0, 0), 1)) {
+            PhaseCorrelation.Shift free = PhaseCorrelation.estimate(fixed, moving, 10, Double.NaN, PhaseCorrelation.Window.HANN);
+            assertEquals(6, free.x(), 0.1);
+            PhaseCorrelation.Shift limited = PhaseCorrelation.estimate(fixed, moving, 10, 3.0, PhaseCorrelation.Window.HANN);
+            assertTrue(Math.abs(limited.x()) <= 3.75, "limited search found " + limited.x());
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalResults() {
+        Textured t = texture(ANISO, 30);
+        int before = Parallel.threads();
+        try (Volume fixed = t.render(null, 1); Volume moving = t.render(new Textured.Uniform(0.7, -0.4, 1.1), 2)) {
+            Parallel.setThreads(1);
+            PhaseCorrelation.Shift one = PhaseCorrelation.estimate(fixed, moving, 20, Double.NaN, PhaseCorrelation.Window.HANN);
+            Volume a1 = PhaseCorrelation.shiftBack(moving, one);
+            Parallel.setThreads(2);
+            PhaseCorrelation.Shift two = PhaseCorrelation.estimate(fixed, moving, 20, Double.NaN, PhaseCorrelation.Window.HANN);
+            Volume a2 = PhaseCorrelation.shiftBack(moving, two);
+            assertEquals(one, two);
+            assertTrue(a1.contentEquals(a2));
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void sizeOrVoxelMismatchIsAnInputErrorNamingTheInput() {
+        try (Volume a = Volume.allocate(new Dims(8, 8, 8), DataType.F32, Spacing.isotropic(1));
+             Volume b = Volume.allocate(new Dims(8, 8, 9), DataType.F32, Spacing.isotropic(1));
+             Volume c = Volume.allocate(new Dims(8, 8, 8), DataType.F32, Spacing.isotropic(2))) {
+            InputException e = assertThrows(InputException.class,
+                    () -> PhaseCorrelation.estimate(a, b, 20, Double.NaN, PhaseCorrelation.Window.HANN));
+            assertTrue(e.getMessage().startsWith("moving is "), e.getMessage());
+            InputException f = assertThrows(InputException.class,
+                    () -> PhaseCorrelation.estimate(a, c, 20, Double.NaN, PhaseCorrelation.Window.HANN));
+            assertTrue(f.getMessage().startsWith("moving has voxel size"), f.getMessage());
+        }
     }
 }
