@@ -16,6 +16,9 @@ import org.tomolyte.core.Parallel;
  */
 public final class Fft3 {
 
+    /** Lines gathered together in the y and z passes, so that each memory row read serves several lines. */
+    private static final int BLOCK = 16;
+
     private final Dims dims;
     private final Fft fx;
     private final Fft fy;
@@ -72,41 +75,55 @@ public final class Fft3 {
             }
             if (ny > 1) {
                 Fft.Work wy = fy.work();
-                double[] cr = new double[ny];
-                double[] ci = new double[ny];
-                for (int x = 0; x < nx; x++) {
-                    int base = x + nx * ny * z;
-                    for (int y = 0; y < ny; y++) {
-                        cr[y] = re[base + nx * y];
-                        ci[y] = im[base + nx * y];
+                double[][] cr = new double[BLOCK][ny];
+                double[][] ci = new double[BLOCK][ny];
+                int zBase = nx * ny * z;
+                for (int x0 = 0; x0 < nx; x0 += BLOCK) {
+                    int b = Math.min(BLOCK, nx - x0);
+                    gather(re, im, cr, ci, zBase + x0, nx, ny, b);
+                    for (int k = 0; k < b; k++) {
+                        fy.transform(cr[k], ci[k], inverse, wy);
                     }
-                    fy.transform(cr, ci, inverse, wy);
-                    for (int y = 0; y < ny; y++) {
-                        re[base + nx * y] = cr[y];
-                        im[base + nx * y] = ci[y];
-                    }
+                    scatter(re, im, cr, ci, zBase + x0, nx, ny, b);
                 }
             }
         });
         if (nz > 1) {
-            long slice = (long) nx * ny;
+            int slice = nx * ny;
             Parallel.forEach(ny, y -> {
                 Fft.Work wz = fz.work();
-                double[] cr = new double[nz];
-                double[] ci = new double[nz];
-                for (int x = 0; x < nx; x++) {
-                    int base = x + nx * y;
-                    for (int z = 0; z < nz; z++) {
-                        cr[z] = re[(int) (base + slice * z)];
-                        ci[z] = im[(int) (base + slice * z)];
+                double[][] cr = new double[BLOCK][nz];
+                double[][] ci = new double[BLOCK][nz];
+                for (int x0 = 0; x0 < nx; x0 += BLOCK) {
+                    int b = Math.min(BLOCK, nx - x0);
+                    gather(re, im, cr, ci, x0 + nx * y, slice, nz, b);
+                    for (int k = 0; k < b; k++) {
+                        fz.transform(cr[k], ci[k], inverse, wz);
                     }
-                    fz.transform(cr, ci, inverse, wz);
-                    for (int z = 0; z < nz; z++) {
-                        re[(int) (base + slice * z)] = cr[z];
-                        im[(int) (base + slice * z)] = ci[z];
-                    }
+                    scatter(re, im, cr, ci, x0 + nx * y, slice, nz, b);
                 }
             });
+        }
+    }
+
+    /** Copies b adjacent lines of n points, points {@code stride} apart, starting at {@code start}. */
+    private static void gather(double[] re, double[] im, double[][] cr, double[][] ci, int start, int stride, int n, int b) {
+        for (int j = 0; j < n; j++) {
+            int at = start + stride * j;
+            for (int k = 0; k < b; k++) {
+                cr[k][j] = re[at + k];
+                ci[k][j] = im[at + k];
+            }
+        }
+    }
+
+    private static void scatter(double[] re, double[] im, double[][] cr, double[][] ci, int start, int stride, int n, int b) {
+        for (int j = 0; j < n; j++) {
+            int at = start + stride * j;
+            for (int k = 0; k < b; k++) {
+                re[at + k] = cr[k][j];
+                im[at + k] = ci[k][j];
+            }
         }
     }
 }
