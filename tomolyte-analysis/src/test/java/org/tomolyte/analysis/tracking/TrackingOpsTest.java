@@ -91,7 +91,7 @@ class TrackingOpsTest {
                 }
             }
             System.out.printf("bulge: %d vectors, worst error %.3f voxel%n", table.rowCount(), worstVoxel);
-            // subsets of 12 um average a displacement that varies by up to ~0.25 um across them: 0.25 voxel
+            // gradients up to 0.12 and curvature across 12 um subsets; the shape function is only linear (measured 0.17 voxel)
             assertTrue(worstVoxel < 0.25, "worst error " + worstVoxel + " voxel");
             assertEquals(2.0, (double) m.get("max_magnitude_um"), 0.3);
             Plot plot = r.plots().getFirst();
