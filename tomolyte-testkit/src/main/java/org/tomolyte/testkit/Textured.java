@@ -31,7 +31,7 @@ import org.tomolyte.core.op.Check;
 public final class Textured {
 
     private static final double CUTOFF = 4;
-    private static final double TAIL = Math.exp(-CUTOFF * CUTOFF / 2);
+    private static final double TAIL = StrictMath.exp(-CUTOFF * CUTOFF / 2);
 
     /**
      * Settings.
@@ -259,7 +259,7 @@ public final class Textured {
                         double dz = z - cz[b];
                         double r2 = dx * dx + dy * dy + dz * dz;
                         if (r2 < cut2[b]) {
-                            sum += weight[b] * (Math.exp(-r2 * inv2s2[b]) - TAIL);
+                            sum += weight[b] * (StrictMath.exp(-r2 * inv2s2[b]) - TAIL);
                         }
                     }
                 }

@@ -27,9 +27,6 @@ class DvcTest {
             double ey = Math.abs(v.vUm() - u[1]) / s.y();
             double ez = Math.abs(v.wUm() - u[2]) / s.z();
             worst = Math.max(worst, Math.max(ex, Math.max(ey, ez)));
-            if (System.getenv("DVC_DEBUG") != null) {
-                System.out.printf("%.1f %.1f %.1f err %.3f %.3f %.3f corr %.5f%n", v.xUm(), v.yUm(), v.zUm(), ex, ey, ez, v.correlation());
-            }
             sum += ex + ey + ez;
         }
         System.out.printf("vectors %d, worst %.4f voxel, mean %.4f voxel%n", f.vectors().size(), worst, sum / (3 * f.vectors().size()));
