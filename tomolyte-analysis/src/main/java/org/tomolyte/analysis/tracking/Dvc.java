@@ -360,7 +360,7 @@ public final class Dvc {
                     double row2 = 0;
                     for (int x = 0; x < rx; x++) {
                         double v = def[src + x];
-                        br[x + lx * (y + ly * z)] = v;
+                        ai[x + lx * (y + ly * z)] = v;
                         row1 += v;
                         row2 += v * v;
                         int at = (x + 1) + px * ((y + 1) + py * (z + 1));
@@ -369,13 +369,28 @@ public final class Dvc {
                     }
                 }
             }
+            // both real inputs in one complex transform: z = template + i region, Z = A + i B with
+            // A(k) = (Z(k) + conj Z(-k)) / 2 and B(k) = (Z(k) - conj Z(-k)) / 2i; then conj(A) B
             fft.forward(ar, ai);
-            fft.forward(br, bi);
-            for (int k = 0; k < len; k++) {
-                double re = ar[k] * br[k] + ai[k] * bi[k];
-                double im = ar[k] * bi[k] - ai[k] * br[k];
-                br[k] = re;
-                bi[k] = im;
+            for (int kz = 0; kz < lz; kz++) {
+                int nz = (lz - kz) % lz;
+                for (int ky = 0; ky < ly; ky++) {
+                    int ny = (ly - ky) % ly;
+                    for (int kx = 0; kx < lx; kx++) {
+                        int k = kx + lx * (ky + ly * kz);
+                        int m = (lx - kx) % lx + lx * (ny + ly * nz);
+                        double p = ar[k];
+                        double q = ai[k];
+                        double r = ar[m];
+                        double s = ai[m];
+                        double aRe = 0.5 * (p + r);
+                        double aIm = 0.5 * (q - s);
+                        double bRe = 0.5 * (q + s);
+                        double bIm = 0.5 * (r - p);
+                        br[k] = aRe * bRe + aIm * bIm;
+                        bi[k] = aRe * bIm - aIm * bRe;
+                    }
+                }
             }
             fft.inverse(br, bi);
             int wx = hi[0] - lo[0] + 1;
