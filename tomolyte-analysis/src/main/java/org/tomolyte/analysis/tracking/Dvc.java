@@ -40,9 +40,11 @@ import org.tomolyte.core.op.Check;
  *
  * <p>Measured accuracy on the textured test phantom (speckle of 1.5-2.5 voxel blobs, see
  * {@code DvcTest}): uniform sub-voxel shift with anisotropic voxels and noise (sigma 20 on a
- * speckle of about 100) within 0.07 voxel; linear strain (1%, -0.5%, shear 0.4%) within 0.008
+ * speckle of standard deviation about 130) within 0.07 voxel; linear strain (1%, -0.5%, shear 0.4%) within 0.008
  * voxel without noise; a Gaussian bulge with gradients up to 0.12 within 0.17 voxel (the shape
- * function is linear, the bulge is not).
+ * function is linear, the bulge is not); on 128^3 voxels of 0.7 x 0.7 x 1.0 um with noise 20, a
+ * 3 um bulge of radius 25.6 um, subsets of 10 um: 1600 vectors, largest error 0.12 voxel, mean
+ * 0.02 voxel.
  *
  * <p>Convention: the displacement is the position in the deformed scan minus the position in
  * the reference, at the subset centre in the reference, in um; content moving towards +x gives

@@ -20,7 +20,7 @@ import org.tomolyte.core.Volume;
  * {@code C = conj(F) M}, weighted by {@link Normalization}: {@code PHASE} gives classic phase
  * correlation {@code R = C / |C|}; {@code NONE} (the default) keeps the spectrum's power,
  * {@code R = C / (|f| |m|)}, i.e. windowed normalised cross-correlation. Measured on the textured
- * test phantom with noise (grey noise sigma 40 on a speckle of about 100 standard deviation),
+ * test phantom with noise (grey noise sigma 40 on a speckle of about 130 standard deviation),
  * phase-only weighting gives every noise-dominated high frequency the same weight as the signal
  * and misses the peak by a voxel or more, while {@code NONE} recovers random shifts within 0.05
  * voxel; {@code PHASE} is the sharper choice for clean images. The inverse DFT of R peaks at the
