@@ -126,7 +126,7 @@ final class Demo {
                 "labels", List.of(data.resolve("cathode-labels.tif").toString())));
         runProtocol(protocols.resolve("cell-voids.yaml"), Map.of("labels", List.of(data.resolve("cell").resolve("labels-t*.tif").toString())));
         Path op = data.resolve("operando");
-        runProtocol(protocols.resolve("cell-operando.yaml"), Map.of("scan", List.of(op.resolve("grey-t*.tif").toString()),
+        runProtocol(protocols.resolve("cell-operando.yaml"), Map.of("reference", List.of(op.resolve("grey-t0.tif").toString()), "scan", List.of(op.resolve("grey-t*.tif").toString()),
                 "labels", List.of(op.resolve("labels-t*.tif").toString()), "voltage", List.of(op.resolve("cell-voltage.csv").toString())));
 
         Map<String, Object> pellet = results("pellet-porosity");
@@ -205,6 +205,10 @@ final class Demo {
             Map<String, Object> item = asMap(r.get("grey-t" + t.step()));
             checks.add(new Check("operando t" + t.step() + " bottom contact fraction", number(item, "bottom-contact", "contact_fraction"),
                     t.bottom().contactFraction(), ""));
+            double shift = Math.sqrt(Math.pow(number(item, "aligned", "shift_x_um"), 2) + Math.pow(number(item, "aligned", "shift_y_um"), 2)
+                    + Math.pow(number(item, "aligned", "shift_z_um"), 2));
+            notes.add(String.format(Locale.ROOT, "operando t%d: registration shift %.4f um (the phantom cell does not move), %d of %d DVC vectors valid",
+                    t.step(), shift, (long) number(item, "motion", "valid_vectors"), (long) number(item, "motion", "vectors")));
             if (t.step() == truths.size() - 1) {
                 checks.add(new Check("operando t" + t.step() + " bottom Li volume", number(item, "bottom-li", "li_volume_um3"),
                         t.bottom().lithiumVolumeUm3(), "um^3"));

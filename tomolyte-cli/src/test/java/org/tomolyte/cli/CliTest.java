@@ -190,7 +190,13 @@ class CliTest {
         // the operando cell (blurred, noisy grey scans): contact fractions within 0.01 (issue 5), volumes and the
         // stripping fraction within 1 %, the fitted interphase conductivity within 1 % (the voltage is simulated
         // with the true contact, the measured contact differs by < 0.001)
-        List<String> operando = out().lines().filter(l -> l.startsWith("operando")).toList();
+        List<String> operando = out().lines().filter(l -> l.startsWith("operando") && !l.contains("registration shift")).toList();
+        List<String> shifts = out().lines().filter(l -> l.contains("registration shift")).toList();
+        assertEquals(5, shifts.size(), out());
+        for (String l : shifts) {
+            double um = Double.parseDouble(l.replaceAll(".*registration shift ([0-9.]+) um.*", "$1"));
+            assertTrue(um < 0.17, "the cell does not move: registration within 0.1 voxel (1.7 um): " + l);
+        }
         assertEquals(10, operando.size(), out());
         for (String l : operando) {
             String[] f = l.trim().split("\\s+");

@@ -225,6 +225,24 @@ public final class PhaseCorrelation {
      * @return a new volume
      */
     public static Volume shiftBack(Volume moving, Shift shift) {
+        return shiftBack(moving, shift, Fill.ZERO);
+    }
+
+    /** What an aligned voxel takes where the shifted volume has no source voxel. */
+    public enum Fill {
+        /** 0. */
+        ZERO,
+        /** The nearest voxel of the volume (edge replication, scipy's mode 'nearest'). */
+        NEAREST
+    }
+
+    /**
+     * {@link #shiftBack(Volume, Shift)} with a choice of what voxels without a source take: with
+     * {@link Fill#NEAREST} every interpolation tap outside the volume is replaced by the nearest
+     * voxel inside it, so the border slices of an aligned scan keep their content (a collector at
+     * the end of a stack stays a collector).
+     */
+    public static Volume shiftBack(Volume moving, Shift shift, Fill fill) {
         Dims d = moving.dims();
         if (d.voxels() > Integer.MAX_VALUE - 8) {
             throw new InputException("moving has " + d.voxels() + " voxels; at most 2^31 - 1 can be resampled");
@@ -242,7 +260,7 @@ public final class PhaseCorrelation {
             float[] row = new float[nx];
             for (int y = 0; y < ny; y++) {
                 for (int x = 0; x < nx; x++) {
-                    row[x] = (float) trilinear(src, d, ax, ay, az, x, y, z);
+                    row[x] = (float) (fill == Fill.ZERO ? trilinear(src, d, ax, ay, az, x, y, z) : clamped(src, d, ax, ay, az, x, y, z));
                 }
                 out.write(d.index(0, y, z), row, 0, nx);
             }
@@ -292,6 +310,36 @@ public final class PhaseCorrelation {
                 double v = src[base];
                 if (ax.frac() > 0) {
                     v = v * (1 - ax.frac()) + src[base + 1] * ax.frac();
+                }
+                sum += wz * wy * v;
+            }
+        }
+        return sum;
+    }
+
+    /** Trilinear sample with every tap clamped into the volume. */
+    private static double clamped(float[] src, Dims d, Axis ax, Axis ay, Axis az, int x, int y, int z) {
+        int nx = d.nx();
+        int slice = nx * d.ny();
+        int x0 = Math.clamp(x + ax.base(), 0, nx - 1);
+        int x1 = Math.clamp(x + ax.base() + 1, 0, nx - 1);
+        double sum = 0;
+        for (int cz = 0; cz < 2; cz++) {
+            double wz = cz == 0 ? 1 - az.frac() : az.frac();
+            if (wz == 0) {
+                continue;
+            }
+            int zz = Math.clamp(z + az.base() + cz, 0, d.nz() - 1);
+            for (int cy = 0; cy < 2; cy++) {
+                double wy = cy == 0 ? 1 - ay.frac() : ay.frac();
+                if (wy == 0) {
+                    continue;
+                }
+                int yy = Math.clamp(y + ay.base() + cy, 0, d.ny() - 1);
+                int row = nx * yy + slice * zz;
+                double v = src[row + x0];
+                if (ax.frac() > 0) {
+                    v = v * (1 - ax.frac()) + src[row + x1] * ax.frac();
                 }
                 sum += wz * wy * v;
             }

@@ -26,8 +26,11 @@ import org.tomolyte.core.op.Port;
  * {@code peak_correlation}, the correlation at the refined peak (normalised cross-correlation of
  * the windowed volumes for {@code normalization: none}, phase-correlation peak height for
  * {@code phase}). Output {@code aligned}: {@code moving} shifted back onto {@code fixed} by
- * trilinear interpolation, same type and voxel size as {@code moving}; voxels with no source in
- * {@code moving} are 0.
+ * trilinear interpolation, same type and voxel size as {@code moving}. With {@code box} the shift is
+ * estimated from that box of both volumes only (a part that should not move, such as a current
+ * collector, while the electrodes change) and applied to the whole of {@code moving}. Interpolation taps outside
+ * {@code moving} take the nearest voxel inside it ({@code fill: nearest}, the default, so the border
+ * slices of a scan keep their content) or 0 ({@code fill: zero}).
  */
 public final class RegisterTranslationOp implements Op<RegisterTranslationOp.Params> {
 
@@ -48,8 +51,21 @@ public final class RegisterTranslationOp implements Op<RegisterTranslationOp.Par
             PhaseCorrelation.Window window,
             @Param(doc = "cross-power spectrum weighting: none (cross-correlation, robust to noise) or phase (phase correlation, "
                     + "sharper on clean images)", defaultValue = "none")
-            PhaseCorrelation.Normalization normalization) {
+            PhaseCorrelation.Normalization normalization,
+            @Param(doc = "aligned voxels without a source: nearest (edge voxels repeated, so border slices keep their content) or zero",
+                    defaultValue = "nearest") PhaseCorrelation.Fill fill,
+            @Param(doc = "estimate the shift from this box only ([x0, y0, z0, x1, y1, z1] voxels, end exclusive), e.g. a stationary "
+                    + "collector, then apply it to the whole volume; default the whole volume", unit = "voxel", optional = true, min = 0)
+            int[] box) {
         public Params {
+            if (box != null) {
+                if (box.length != 6) {
+                    throw new org.tomolyte.core.ParameterException("box must be 6 voxel indices [x0, y0, z0, x1, y1, z1], got " + box.length + " values");
+                }
+                new org.tomolyte.core.Box(box[0], box[1], box[2], box[3], box[4], box[5]);
+                box = box.clone();
+            }
+            Check.required("fill", fill);
             Check.range("upsample", upsample, 1, 1000);
             if (maxShiftUm != null) {
                 Check.atLeast("max_shift_um", maxShiftUm, 0);
@@ -91,7 +107,7 @@ public final class RegisterTranslationOp implements Op<RegisterTranslationOp.Par
 
     @Override
     public List<Port> outputs() {
-        return List.of(Port.volume("aligned", "moving shifted back onto fixed (trilinear; 0 where there is no source)"));
+        return List.of(Port.volume("aligned", "moving shifted back onto fixed (trilinear; taps outside take the nearest voxel, or 0 with fill: zero)"));
     }
 
     @Override
@@ -99,6 +115,10 @@ public final class RegisterTranslationOp implements Op<RegisterTranslationOp.Par
         DataSpec.VolumeSpec fixed = (DataSpec.VolumeSpec) in.get("fixed");
         DataSpec.VolumeSpec moving = (DataSpec.VolumeSpec) in.get("moving");
         checkSpecs(fixed, moving, "fixed", "moving");
+        if (p.box() != null && (p.box()[3] > fixed.dims().nx() || p.box()[4] > fixed.dims().ny() || p.box()[5] > fixed.dims().nz())) {
+            throw new org.tomolyte.core.ParameterException("box " + java.util.Arrays.toString(p.box()) + " reaches beyond the volume "
+                    + fixed.dims());
+        }
         if (fixed.dims().voxels() > Integer.MAX_VALUE - 8) {
             throw new InputException("fixed has " + fixed.dims().voxels() + " voxels; registration handles at most 2^31 - 1: crop or bin it first");
         }
@@ -120,9 +140,19 @@ public final class RegisterTranslationOp implements Op<RegisterTranslationOp.Par
     public OpResult run(Params p, OpInputs in, OpContext ctx) {
         Volume fixed = in.volume("fixed");
         Volume moving = in.volume("moving");
-        PhaseCorrelation.Shift s = PhaseCorrelation.estimate(fixed, moving, p.upsample(),
-                p.maxShiftUm() == null ? Double.NaN : p.maxShiftUm(), p.window(), p.normalization());
-        OpResult r = new OpResult().volume("aligned", PhaseCorrelation.shiftBack(moving, s));
+        PhaseCorrelation.Shift s;
+        if (p.box() == null) {
+            s = PhaseCorrelation.estimate(fixed, moving, p.upsample(), p.maxShiftUm() == null ? Double.NaN : p.maxShiftUm(), p.window(),
+                    p.normalization());
+        } else {
+            int[] b = p.box();
+            org.tomolyte.core.Box box = new org.tomolyte.core.Box(b[0], b[1], b[2], b[3], b[4], b[5]);
+            try (Volume f = fixed.crop(box); Volume m = moving.crop(box)) {
+                s = PhaseCorrelation.estimate(f, m, p.upsample(), p.maxShiftUm() == null ? Double.NaN : p.maxShiftUm(), p.window(),
+                        p.normalization());
+            }
+        }
+        OpResult r = new OpResult().volume("aligned", PhaseCorrelation.shiftBack(moving, s, p.fill()));
         r.metrics().put("shift_x_um", s.xUm(fixed.spacing())).put("shift_y_um", s.yUm(fixed.spacing())).put("shift_z_um", s.zUm(fixed.spacing()))
                 .put("peak_correlation", s.peakCorrelation());
         return r;

@@ -45,7 +45,7 @@ class TrackingOpsTest {
         try (Volume fixed = t.render(null, 1); Volume moving = t.render(new Textured.Uniform(-1.3, 2.2, 0.9), 2)) {
             RegisterTranslationOp op = new RegisterTranslationOp();
             RegisterTranslationOp.Params p = new RegisterTranslationOp.Params(20, null, PhaseCorrelation.Window.HANN,
-                    PhaseCorrelation.Normalization.NONE);
+                    PhaseCorrelation.Normalization.NONE, PhaseCorrelation.Fill.NEAREST, null);
             Map<String, DataSpec> out = op.preflight(p, Map.of("fixed", spec(fixed), "moving", spec(moving)));
             assertEquals(spec(moving), out.get("aligned"));
             OpResult r = op.run(p, new OpInputs(Map.of("fixed", fixed, "moving", moving)), OpContext.QUIET);
@@ -58,6 +58,50 @@ class TrackingOpsTest {
             Volume aligned = (Volume) r.outputs().get("aligned");
             assertEquals(moving.dims(), aligned.dims());
             assertEquals(moving.spacing(), aligned.spacing());
+        }
+    }
+
+    @Test
+    void aBoxEstimatesTheShiftFromAPartAndAlignsTheWhole() {
+        Textured t = Textured.of(Textured.config(DIMS, SPACING, 8).withNoise(10), 3);
+        try (Volume fixed = t.render(null, 1); Volume moving = t.render(new Textured.Uniform(-1.3, 2.2, 0.9), 2)) {
+            RegisterTranslationOp op = new RegisterTranslationOp();
+            int[] box = {4, 6, 2, DIMS.nx() - 8, DIMS.ny() - 4, DIMS.nz() / 2};
+            RegisterTranslationOp.Params p = new RegisterTranslationOp.Params(20, null, PhaseCorrelation.Window.HANN,
+                    PhaseCorrelation.Normalization.NONE, PhaseCorrelation.Fill.NEAREST, box);
+            OpResult r = op.run(p, new OpInputs(Map.of("fixed", fixed, "moving", moving)), OpContext.QUIET);
+            Map<String, Object> m = r.metrics().toMap();
+            assertEquals(-1.3, (double) m.get("shift_x_um"), 0.1 * SPACING.x());
+            assertEquals(2.2, (double) m.get("shift_y_um"), 0.1 * SPACING.y());
+            assertEquals(0.9, (double) m.get("shift_z_um"), 0.1 * SPACING.z());
+            try (Volume aligned = (Volume) r.outputs().get("aligned")) {
+                assertEquals(moving.dims(), aligned.dims(), "the whole moving volume is aligned");
+            }
+            int[] outside = {0, 0, 0, DIMS.nx() + 1, 4, 4};
+            assertThrows(ParameterException.class, () -> op.preflight(new RegisterTranslationOp.Params(20, null, PhaseCorrelation.Window.HANN,
+                    PhaseCorrelation.Normalization.NONE, PhaseCorrelation.Fill.NEAREST, outside), Map.of("fixed", spec(fixed), "moving", spec(moving))));
+        }
+    }
+
+    @Test
+    void alignedBorderVoxelsAreZeroOrTheNearestVoxel() {
+        // a 4 x 1 x 1 row 10 20 30 40 shifted back by +1.5 voxels in x: aligned(x) = moving(x + 1.5)
+        try (Volume row = Volume.allocate(new Dims(4, 1, 1), DataType.F32, Spacing.isotropic(1))) {
+            for (int x = 0; x < 4; x++) {
+                row.set(x, 10 * (x + 1));
+            }
+            PhaseCorrelation.Shift s = new PhaseCorrelation.Shift(1.5, 0, 0, 1);
+            try (Volume zero = PhaseCorrelation.shiftBack(row, s, PhaseCorrelation.Fill.ZERO);
+                 Volume nearest = PhaseCorrelation.shiftBack(row, s, PhaseCorrelation.Fill.NEAREST)) {
+                assertEquals(25, zero.get(0), 1e-6);
+                assertEquals(35, zero.get(1), 1e-6);
+                assertEquals(0, zero.get(2), 0.0, "the sample at 3.5 has no right tap");
+                assertEquals(0, zero.get(3), 0.0);
+                assertEquals(25, nearest.get(0), 1e-6);
+                assertEquals(35, nearest.get(1), 1e-6);
+                assertEquals(40, nearest.get(2), 1e-6, "taps 3 and 4 -> 3: the edge voxel");
+                assertEquals(40, nearest.get(3), 1e-6);
+            }
         }
     }
 
@@ -136,7 +180,7 @@ class TrackingOpsTest {
                 Map.of("reference", a, "deformed", b)));
         assertTrue(e.getMessage().startsWith("deformed is "), e.getMessage());
         InputException f = assertThrows(InputException.class, () -> new RegisterTranslationOp().preflight(
-                new RegisterTranslationOp.Params(20, null, PhaseCorrelation.Window.HANN, PhaseCorrelation.Normalization.NONE),
+                new RegisterTranslationOp.Params(20, null, PhaseCorrelation.Window.HANN, PhaseCorrelation.Normalization.NONE, PhaseCorrelation.Fill.NEAREST, null),
                 Map.of("fixed", a, "moving", b)));
         assertTrue(f.getMessage().startsWith("moving is "), f.getMessage());
         ParameterException g = assertThrows(ParameterException.class, () -> new DvcOp.Params(0, 10, 2, 0.5));
@@ -145,7 +189,7 @@ class TrackingOpsTest {
                 Map.of("reference", a, "deformed", a)));
         assertTrue(h.getMessage().contains("subset_um"), h.getMessage());
         assertThrows(ParameterException.class, () -> new RegisterTranslationOp.Params(0, null, PhaseCorrelation.Window.HANN,
-                PhaseCorrelation.Normalization.NONE));
+                PhaseCorrelation.Normalization.NONE, PhaseCorrelation.Fill.NEAREST, null));
     }
 
     private static DataSpec.VolumeSpec spec(Volume v) {
