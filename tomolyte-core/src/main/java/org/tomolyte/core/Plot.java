@@ -30,7 +30,7 @@ public record Plot(String name, String title, String xLabel, String yLabel, Kind
         /**
          * One box per series (Tukey: median, quartiles, whiskers to the furthest sample within 1.5
          * interquartile ranges, samples beyond drawn as points); the box sits at the series' first
-         * x value and summarises its y values, its label names it on the x axis.
+         * x value (give x the same length as y, e.g. the position repeated) and summarises its y values.
          */
         BOX,
         /** A map of coloured cells ({@link #grid()}), with a colour bar. */

@@ -31,6 +31,17 @@ public final class TableCsv {
         });
     }
 
+    /** The CSV text of {@code table}, exactly as {@link #write(Table, Path)} writes it. */
+    public static String text(Table table) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            write(table, w);
+        } catch (IOException e) {
+            throw new org.tomolyte.core.InternalException("cannot format table " + table.name() + " (" + e.getMessage() + ")", e);
+        }
+        return w.toString();
+    }
+
     /** Writes {@code table} as CSV text. */
     public static void write(Table table, Writer w) throws IOException {
         List<Table.Column> cols = table.columns();

@@ -15,8 +15,15 @@ import org.tomolyte.io.ReadOptions;
  * @param protocol the protocol
  * @param inputs   resolved inputs in protocol order
  * @param steps    planned steps in order
+ * @param tables   tables given in memory rather than read from files, keyed as steps refer to them
+ *                 ({@code series}, {@code STEP.PORT}): the series tables a series-level plan runs on
  */
-public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedStep> steps) {
+public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedStep> steps, Map<String, org.tomolyte.core.Table> tables) {
+
+    /** A plan whose inputs all come from files. */
+    public Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedStep> steps) {
+        this(protocol, inputs, steps, Map.of());
+    }
 
     /**
      * A resolved input.
@@ -66,7 +73,10 @@ public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedSte
      * @param params  the bound, validated parameter record
      * @param inputs  input port to its source
      * @param outputs output port to its spec, in the op's order
+     * @param metricRefs parameter key to the metric it takes at run time ({@code STEP.METRIC}, e.g. {@code otsu.threshold});
+     *                   {@code params} holds a placeholder for these until then
      */
-    public record PlannedStep(Protocol.Step step, Op<?> op, Record params, Map<String, Ref> inputs, Map<String, DataSpec> outputs) {
+    public record PlannedStep(Protocol.Step step, Op<?> op, Record params, Map<String, Ref> inputs, Map<String, DataSpec> outputs,
+                              Map<String, String> metricRefs) {
     }
 }

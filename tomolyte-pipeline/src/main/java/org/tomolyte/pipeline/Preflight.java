@@ -81,12 +81,53 @@ public final class Preflight {
                     parsed.dataset() != null ? o.withDataset(parsed.dataset()) : o, spec));
             available.put(in.name(), spec);
         }
+        List<Plan.PlannedStep> steps = planSteps(protocol, protocol.steps(), available, new LinkedHashMap<>(), registry, "step");
+        return new Plan(protocol, inputs, steps);
+    }
+
+    /**
+     * Plans the protocol's series-level steps ({@code series.steps}). Their inputs are the series
+     * metrics table {@code series}, the stacked tables of the item steps ({@code STEP.PORT}, as
+     * declared by {@code itemPlan}) and the protocol's table inputs. The tables themselves are
+     * attached to the plan when the items have run ({@link Plan#tables()}).
+     */
+    public static Plan planSeries(Plan itemPlan, OpRegistry registry) {
+        Protocol protocol = itemPlan.protocol();
+        Map<String, DataSpec> available = new LinkedHashMap<>();
+        List<Plan.PlannedInput> inputs = new ArrayList<>();
+        for (Plan.PlannedInput in : itemPlan.inputs()) {
+            if (in.isTable()) {
+                inputs.add(in);
+                available.put(in.name(), in.spec());
+            }
+        }
+        available.put("series", new DataSpec.TableSpec("series"));
+        Map<String, Map<String, DataSpec>> stacked = new LinkedHashMap<>();
+        for (Plan.PlannedStep ps : itemPlan.steps()) {
+            Map<String, DataSpec> tables = new LinkedHashMap<>();
+            ps.outputs().forEach((port, spec) -> {
+                if (spec instanceof DataSpec.TableSpec) {
+                    tables.put(port, spec);
+                }
+            });
+            if (!tables.isEmpty()) {
+                stacked.put(ps.step().id(), tables);
+            }
+        }
+        List<Plan.PlannedStep> steps = planSteps(protocol, protocol.series().steps(), available, stacked, registry, "series step");
+        return new Plan(protocol, inputs, steps);
+    }
+
+    private static List<Plan.PlannedStep> planSteps(Protocol protocol, List<Protocol.Step> protocolSteps, Map<String, DataSpec> available,
+                                                    Map<String, Map<String, DataSpec>> stepOutputs, OpRegistry registry, String kind) {
         List<Plan.PlannedStep> steps = new ArrayList<>();
-        for (Protocol.Step step : protocol.steps()) {
-            String where = protocol.file() + ": step '" + step.id() + "' (" + step.op() + "): ";
+        for (Protocol.Step step : protocolSteps) {
+            String where = protocol.file() + ": " + kind + " '" + step.id() + "' (" + step.op() + "): ";
             try {
                 Op<?> op = registry.get(step.op());
-                Record params = ParamBinder.bind(op.paramsType(), step.params());
+                Map<String, String> metricRefs = new LinkedHashMap<>();
+                Map<String, Object> given = withPlaceholders(op, step.params(), stepOutputs.keySet(), metricRefs);
+                Record params = ParamBinder.bind(op.paramsType(), given);
                 Map<String, Plan.Ref> refs = new LinkedHashMap<>();
                 Map<String, DataSpec> specs = new LinkedHashMap<>();
                 List<String> known = op.inputs().stream().map(Port::name).toList();
@@ -122,14 +163,88 @@ public final class Preflight {
                     ordered.put(p.name(), out.get(p.name()));
                 }
                 stepOutputs.put(step.id(), ordered);
-                steps.add(new Plan.PlannedStep(step, op, params, refs, ordered));
+                steps.add(new Plan.PlannedStep(step, op, params, refs, ordered, metricRefs));
             } catch (ParameterException e) {
                 throw new ParameterException(where + e.getMessage(), e);
             } catch (InputException e) {
                 throw new InputException(where + e.getMessage(), e);
             }
         }
-        return new Plan(protocol, inputs, steps);
+        return steps;
+    }
+
+    /**
+     * Replaces each metric reference ({@code key: {metric: STEP.METRIC}}) by a value that passes
+     * the parameter's checks (its default, or a value inside its range), recording the reference.
+     * The real value is bound when the step runs ({@link #bindMetrics}).
+     */
+    private static Map<String, Object> withPlaceholders(Op<?> op, Map<String, Object> raw, java.util.Set<String> earlier,
+                                                        Map<String, String> refs) {
+        Map<String, Object> out = new LinkedHashMap<>(raw);
+        for (var e : raw.entrySet()) {
+            if (!(e.getValue() instanceof Map<?, ?> m) || !m.containsKey("metric")) {
+                continue;
+            }
+            String where = "params." + e.getKey();
+            Object target = m.get("metric");
+            if (m.size() != 1 || target == null || !String.valueOf(target).contains(".")) {
+                throw new ParameterException(where + ": a metric reference is {metric: STEP.METRIC} (e.g. {metric: otsu.threshold}), found " + m);
+            }
+            String ref = String.valueOf(target).trim();
+            String producer = ref.substring(0, ref.indexOf('.'));
+            if (!earlier.contains(producer)) {
+                throw new ParameterException(where + ": '" + producer + "' in {metric: " + ref + "} is not an earlier step; earlier steps: "
+                        + (earlier.isEmpty() ? "none" : String.join(", ", earlier)));
+            }
+            org.tomolyte.core.op.ParamInfo info = ParamBinder.describe(op.paramsType()).stream()
+                    .filter(pi -> pi.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new ParameterException("unknown parameter '" + e.getKey() + "'"));
+            if (!info.type().equals("number") && !info.type().equals("integer")) {
+                throw new ParameterException(where + ": only numeric parameters can take a metric; this one is " + info.type());
+            }
+            refs.put(e.getKey(), ref);
+            if (info.defaultValue() != null && !info.defaultValue().isEmpty()) {
+                out.remove(e.getKey());
+            } else {
+                out.put(e.getKey(), placeholder(info));
+            }
+        }
+        return out;
+    }
+
+    private static Object placeholder(org.tomolyte.core.op.ParamInfo info) {
+        boolean lo = info.min() != Double.NEGATIVE_INFINITY;
+        boolean hi = info.max() != Double.POSITIVE_INFINITY;
+        double v = lo && hi ? (info.min() + info.max()) / 2 : lo ? info.min() + 1 : hi ? info.max() - 1 : 1;
+        return info.type().equals("integer") ? (Object) (long) Math.ceil(v) : (Object) v;
+    }
+
+    /**
+     * Binds a planned step's parameters with its metric references replaced by the values in
+     * {@code results} (step id to metrics tree); returns the plan's record when there are none.
+     */
+    @SuppressWarnings("unchecked")
+    static Record bindMetrics(Plan.PlannedStep ps, Map<String, Object> results) {
+        if (ps.metricRefs().isEmpty()) {
+            return ps.params();
+        }
+        Map<String, Object> given = new LinkedHashMap<>(ps.step().params());
+        for (var e : ps.metricRefs().entrySet()) {
+            String ref = e.getValue();
+            String[] path = ref.split("\\.");
+            Object node = results.get(path[0]);
+            for (int i = 1; i < path.length && node instanceof Map<?, ?> m; i++) {
+                node = ((Map<String, Object>) m).get(path[i]);
+            }
+            if (!(node instanceof Number n)) {
+                Object metrics = results.get(path[0]);
+                throw new ParameterException("params." + e.getKey() + ": step '" + path[0] + "' has no numeric metric '"
+                        + ref.substring(path[0].length() + 1) + "'; its metrics: "
+                        + (metrics instanceof Map<?, ?> mm ? String.join(", ", ((Map<String, Object>) mm).keySet()) : "none"));
+            }
+            given.put(e.getKey(), n);
+        }
+        return ParamBinder.bind(ps.op().paramsType(), given);
     }
 
     private static Plan.Ref resolve(String ref, Map<String, DataSpec> inputs, Map<String, Map<String, DataSpec>> steps) {

@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ProtocolParser {
 
-    private static final Set<String> TOP = Set.of("tomolyte", "name", "description", "inputs", "phases", "steps");
+    private static final Set<String> TOP = Set.of("tomolyte", "name", "description", "inputs", "phases", "steps", "series");
+    private static final Set<String> SERIES = Set.of("values", "x", "steps");
     private static final Set<String> INPUT = Set.of("path", "spacing_um", "dataset", "raw");
     private static final Set<String> RAW = Set.of("dims", "type", "order", "offset_bytes");
     private static final Set<String> STEP = Set.of("id", "op", "in", "params", "save", "phases");
@@ -87,14 +88,19 @@ public final class ProtocolParser {
             map(top.get("inputs"), "inputs").forEach((k, v) -> inputs.put(k, input(k, v)));
         }
         PhaseTable phases = top.get("phases") == null ? PhaseTable.NONE : phases(top.get("phases"), "phases");
-        Object stepsRaw = top.get("steps");
-        if (!(stepsRaw instanceof List<?> list) || list.isEmpty()) {
-            throw new ParameterException("steps must be a non-empty list of steps, found " + (stepsRaw == null ? "nothing" : stepsRaw));
-        }
-        java.util.List<Protocol.Step> steps = new java.util.ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>(inputs.keySet());
+        List<Protocol.Step> steps = steps(top.get("steps"), "steps", ids);
+        Protocol.SeriesSpec series = top.get("series") == null ? null : series(top.get("series"), ids);
+        return new Protocol(file, name, inputs, phases, steps, series);
+    }
+
+    private static List<Protocol.Step> steps(Object stepsRaw, String key, java.util.Set<String> ids) {
+        if (!(stepsRaw instanceof List<?> list) || list.isEmpty()) {
+            throw new ParameterException(key + " must be a non-empty list of steps, found " + (stepsRaw == null ? "nothing" : stepsRaw));
+        }
+        List<Protocol.Step> steps = new java.util.ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String where = "steps[" + i + "]";
+            String where = key + "[" + i + "]";
             Map<String, Object> s = map(list.get(i), where);
             Object idRaw = s.get("id");
             if (idRaw != null) {
@@ -128,7 +134,34 @@ public final class ProtocolParser {
             PhaseTable stepPhases = s.get("phases") == null ? null : phases(s.get("phases"), where + ": phases");
             steps.add(new Protocol.Step(id, op, in, params, save, stepPhases));
         }
-        return new Protocol(file, name, inputs, phases, steps);
+        return steps;
+    }
+
+    private static Protocol.SeriesSpec series(Object raw, java.util.Set<String> usedIds) {
+        Map<String, Object> m = map(raw, "series");
+        keys(m, SERIES, "series");
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        String valuesFile = null;
+        Object v = m.get("values");
+        if (v instanceof String path) {
+            valuesFile = path;
+        } else if (v != null) {
+            map(v, "series.values").forEach((col, list) -> {
+                String where = "series.values." + col;
+                if (!col.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                    throw new ParameterException(where + ": column names are letters, digits and '_' (unit as a suffix, e.g. time_s)");
+                }
+                if (!(list instanceof List<?> l) || l.isEmpty() || !l.stream().allMatch(Number.class::isInstance)) {
+                    throw new ParameterException(where + " must be a list of numbers, one per series item, found " + list);
+                }
+                values.put(col, l.stream().map(n -> ((Number) n).doubleValue()).toList());
+            });
+        }
+        String x = m.get("x") == null ? null : text(m.get("x"), "series.x");
+        java.util.Set<String> ids = new java.util.HashSet<>(usedIds);
+        ids.add("series");
+        List<Protocol.Step> steps = m.get("steps") == null ? List.of() : steps(m.get("steps"), "series.steps", ids);
+        return new Protocol.SeriesSpec(values, valuesFile, x, steps);
     }
 
     private static PhaseTable phases(Object o, String where) {

@@ -91,6 +91,14 @@ public final class Runner {
             inputProv.put(in.name(), p);
             keys.put(in.name(), Hashing.of(hash + "|" + in.options() + "|" + in.spec()));
         }
+        Map<String, StringBuilder> memoryKeys = new LinkedHashMap<>();
+        for (var e : plan.tables().entrySet()) {
+            String text = TableCsv.text(e.getValue());
+            String producer = e.getKey().contains(".") ? e.getKey().substring(0, e.getKey().indexOf('.')) : e.getKey();
+            memoryKeys.computeIfAbsent(producer, k -> new StringBuilder()).append(e.getKey()).append('|').append(text);
+            inputProv.put(e.getKey(), Map.of("kind", "table", "path", "series:" + e.getKey(), "sha256", Hashing.of(text)));
+        }
+        memoryKeys.forEach((producer, text) -> keys.put(producer, Hashing.of(text.toString())));
         Map<String, Object> results = new LinkedHashMap<>();
         List<Map<String, Object>> stepProv = new ArrayList<>();
         List<String> resumed = new ArrayList<>();
@@ -100,7 +108,14 @@ public final class Runner {
             for (int i = 0; i < n; i++) {
                 Plan.PlannedStep ps = plan.steps().get(i);
                 Protocol.Step step = ps.step();
-                Map<String, Object> params = paramsMap(ps.params());
+                Record bound;
+                try {
+                    bound = Preflight.bindMetrics(ps, results);
+                } catch (org.tomolyte.core.ParameterException e) {
+                    throw new org.tomolyte.core.ParameterException(plan.protocol().file() + ": step '" + step.id() + "' (" + ps.op().id() + "): "
+                            + e.getMessage(), e);
+                }
+                Map<String, Object> params = paramsMap(bound);
                 StringBuilder keyText = new StringBuilder(ps.op().id() + "|" + ps.op().version() + "|" + Json.text(params)
                         + "|" + step.save() + "|" + (step.phases() != null ? step.phases() : plan.protocol().phases()));
                 ps.inputs().forEach((port, ref) -> keyText.append('|').append(port).append('=').append(keys.get(ref.producer()))
@@ -132,7 +147,7 @@ public final class Runner {
                     }
                     Map<String, Object> in = new LinkedHashMap<>();
                     ps.inputs().forEach((port, ref) -> in.put(port, values.get(valueKey(ref))));
-                    OpResult r = invoke(ps.op(), ps.params(), new OpInputs(in), new OpContext(listener.progress(),
+                    OpResult r = invoke(ps.op(), bound, new OpInputs(in), new OpContext(listener.progress(),
                             step.phases() != null ? step.phases() : plan.protocol().phases()));
                     check(ps, r);
                     metrics = r.metrics();
@@ -281,6 +296,10 @@ public final class Runner {
     private static void ensureLoaded(Plan.Ref ref, Plan plan, Map<String, Object> values, RunListener listener) {
         String k = valueKey(ref);
         if (values.containsKey(k)) {
+            return;
+        }
+        if (plan.tables().containsKey(k)) {
+            values.put(k, plan.tables().get(k));
             return;
         }
         if (ref.port() != null) {

@@ -45,6 +45,9 @@ public final class Series {
 
     private static final int MAX_PLOTS = 40;
 
+    /** Folder (and results key) of the series-level steps. */
+    public static final String SUMMARY = "summary";
+
     private Series() {
     }
 
@@ -107,8 +110,11 @@ public final class Series {
                 m.put(e.getKey(), e.getValue().size() == 1 ? e.getValue().get(0) : e.getValue().get(i));
             }
             String name = "";
-            if (n > 1) {
-                name = stem(m.get(first));
+            if (n > 1 || protocol.series() != null) {
+                name = stem(m.get(first != null ? first : values.keySet().iterator().next()));
+                if (name.equals(SUMMARY)) {
+                    name = name + "-" + i;
+                }
                 if (!names.add(name)) {
                     name = name + "-" + i;
                     names.add(name);
@@ -131,11 +137,100 @@ public final class Series {
                 throw new InputException((it.name().isEmpty() ? "" : "series item '" + it.name() + "': ") + e.getMessage(), e);
             }
         }
+        if (protocol.series() != null) {
+            itemValues(protocol, items);
+            if (!protocol.series().steps().isEmpty()) {
+                Preflight.planSeries(plans.get(0), registry);
+            }
+        }
         return plans;
+    }
+
+    /**
+     * The per-item values of the protocol's {@code series.values} (a map of lists or a CSV file),
+     * checked against the items: one value per item in every column.
+     */
+    static Map<String, double[]> itemValues(Protocol protocol, List<Item> items) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        Protocol.SeriesSpec spec = protocol.series();
+        if (spec == null) {
+            return out;
+        }
+        if (spec.valuesFile() != null) {
+            Path file = protocol.file().toAbsolutePath().getParent().resolve(spec.valuesFile()).normalize();
+            out.putAll(readValues(file, items));
+        }
+        spec.values().forEach((col, list) -> {
+            if (list.size() != items.size()) {
+                throw new ParameterException(protocol.file() + ": series.values." + col + " has " + list.size() + " values but the series has "
+                        + items.size() + " items");
+            }
+            out.put(col, list.stream().mapToDouble(Double::doubleValue).toArray());
+        });
+        if (spec.x() != null && !spec.x().equals("index") && !out.containsKey(spec.x())) {
+            throw new ParameterException(protocol.file() + ": series.x '" + spec.x() + "' is not a series value; give it under series.values or use index"
+                    + (out.isEmpty() ? "" : "; values: " + String.join(", ", out.keySet())));
+        }
+        return out;
+    }
+
+    private static Map<String, double[]> readValues(Path file, List<Item> items) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new InputException("series.values: cannot read " + file + " (" + e.getMessage() + ")", e);
+        }
+        if (lines.isEmpty()) {
+            throw new InputException("series.values: " + file + " is empty; expected a header row and one row per series item");
+        }
+        String[] head = lines.get(0).split(",", -1);
+        int itemCol = java.util.Arrays.asList(head).indexOf("item");
+        if (lines.size() - 1 != items.size()) {
+            throw new InputException("series.values: " + file + " has " + (lines.size() - 1) + " rows but the series has " + items.size() + " items");
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int c = 0; c < head.length; c++) {
+            if (c != itemCol) {
+                out.put(head[c].trim(), new double[items.size()]);
+            }
+        }
+        for (int r = 1; r < lines.size(); r++) {
+            String[] f = lines.get(r).split(",", -1);
+            if (f.length != head.length) {
+                throw new InputException("series.values: " + file + " line " + (r + 1) + " has " + f.length + " fields, the header " + head.length);
+            }
+            int row = r - 1;
+            if (itemCol >= 0) {
+                String name = f[itemCol].trim();
+                row = -1;
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).name().equals(name)) {
+                        row = i;
+                    }
+                }
+                if (row < 0) {
+                    throw new InputException("series.values: " + file + " line " + (r + 1) + ": no series item named '" + name + "'");
+                }
+            }
+            for (int c = 0; c < head.length; c++) {
+                if (c == itemCol) {
+                    continue;
+                }
+                try {
+                    out.get(head[c].trim())[row] = Double.parseDouble(f[c].trim());
+                } catch (NumberFormatException e) {
+                    throw new InputException("series.values: " + file + " line " + (r + 1) + ", column " + head[c].trim()
+                            + ": expected a number, found '" + f[c].trim() + "'");
+                }
+            }
+        }
+        return out;
     }
 
     /** Runs planned items into {@code outDir} and writes the series outputs. */
     public static void run(List<Item> items, List<Plan> plans, Path outDir, RunListener listener) {
+        Protocol protocol = plans.get(0).protocol();
         if (items.size() == 1 && items.get(0).name().isEmpty()) {
             Runner.run(plans.get(0), outDir, listener);
             return;
@@ -146,11 +241,25 @@ public final class Series {
             Runner.Summary s = Runner.run(plans.get(i), outDir.resolve(items.get(i).name()), listener);
             results.put(items.get(i).name(), s.results());
         }
-        Json.write(outDir.resolve("results.json"), results);
-        Table metrics = metricsTable(items, results);
+        Map<String, double[]> values = itemValues(protocol, items);
+        Table metrics = metricsTable(items, values, results);
         TableCsv.write(metrics, outDir.resolve("series.csv"));
-        List<String> plots = plotMetrics(metrics, outDir.resolve("series"));
-        List<String> tables = stackTables(items, plans.get(0), outDir);
+        String x = protocol.series() != null && protocol.series().x() != null ? protocol.series().x()
+                : values.containsKey("time_s") ? "time_s" : "index";
+        List<String> plots = plotMetrics(metrics, x, 2 + values.size(), outDir.resolve("series"));
+        Map<String, Table> stacked = new LinkedHashMap<>();
+        List<String> tables = stackTables(items, plans.get(0), outDir, stacked);
+        boolean summary = protocol.series() != null && !protocol.series().steps().isEmpty();
+        if (summary) {
+            listener.note("series steps");
+            Plan sp = Preflight.planSeries(plans.get(0), OpRegistry.load());
+            Map<String, Table> memory = new LinkedHashMap<>();
+            memory.put("series", metrics);
+            memory.putAll(stacked);
+            Runner.Summary s = Runner.run(new Plan(sp.protocol(), sp.inputs(), sp.steps(), memory), outDir.resolve(SUMMARY), listener);
+            results.put(SUMMARY, s.results());
+        }
+        Json.write(outDir.resolve("results.json"), results);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("tool", "tomolyte");
         prov.put("version", BuildInfo.version());
@@ -164,10 +273,11 @@ public final class Series {
         }
         prov.put("items", its);
         Json.write(outDir.resolve("provenance.json"), prov);
-        SeriesReport.write(outDir.resolve("report.html"), plans.get(0).protocol().name(), items, plots, tables);
+        SeriesReport.write(outDir.resolve("report.html"), plans.get(0).protocol().name(), items, plots, tables,
+                itemPlots(items, plans.get(0), outDir), summary);
     }
 
-    private static Table metricsTable(List<Item> items, Map<String, Object> results) {
+    private static Table metricsTable(List<Item> items, Map<String, double[]> values, Map<String, Object> results) {
         List<String> cols = new ArrayList<>();
         List<Map<String, Number>> rows = new ArrayList<>();
         for (Item it : items) {
@@ -182,6 +292,7 @@ public final class Series {
         }
         Table.Builder b = Table.builder("series").column("index", "", Table.Kind.INTEGER, "position in the series")
                 .column("item", "", Table.Kind.TEXT, "series item");
+        values.keySet().forEach(v -> b.column(v, "", Table.Kind.REAL, "series value " + v + " (protocol series.values)"));
         List<Boolean> integral = new ArrayList<>();
         for (String c : cols) {
             boolean counts = rows.stream().allMatch(r -> r.get(c) instanceof Long);
@@ -189,12 +300,17 @@ public final class Series {
             b.column(c, "", counts ? Table.Kind.INTEGER : Table.Kind.REAL, "metric " + c);
         }
         for (int i = 0; i < items.size(); i++) {
-            Object[] row = new Object[2 + cols.size()];
+            int nv = values.size();
+            Object[] row = new Object[2 + nv + cols.size()];
             row[0] = i;
             row[1] = items.get(i).name();
+            int k = 2;
+            for (double[] v : values.values()) {
+                row[k++] = v[i];
+            }
             for (int c = 0; c < cols.size(); c++) {
                 Number v = rows.get(i).get(cols.get(c));
-                row[2 + c] = integral.get(c) ? v : v == null ? Double.NaN : v.doubleValue();
+                row[2 + nv + c] = integral.get(c) ? v : v == null ? Double.NaN : v.doubleValue();
             }
             b.row(row);
         }
@@ -217,18 +333,19 @@ public final class Series {
         return c.isEmpty() || Character.isDigit(c.charAt(0)) ? "_" + c : c;
     }
 
-    private static List<String> plotMetrics(Table t, Path dir) {
+    private static List<String> plotMetrics(Table t, String xColumn, int firstMetric, Path dir) {
         List<String> names = new ArrayList<>();
         double[] x = new double[t.rowCount()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = i;
+            x[i] = t.number(i, xColumn);
         }
+        String xLabel = xColumn.equals("index") ? "series index" : xColumn;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new InternalException(dir + ": cannot create (" + e.getMessage() + ")", e);
         }
-        for (Table.Column c : t.columns().subList(2, t.columns().size())) {
+        for (Table.Column c : t.columns().subList(firstMetric, t.columns().size())) {
             if (names.size() >= MAX_PLOTS) {
                 break;
             }
@@ -242,14 +359,14 @@ public final class Series {
                 continue;
             }
             String name = c.name().replace('.', '-');
-            PlotRenderer.write(new Plot(name, c.name(), "series index", c.name(), Plot.Kind.LINE, false,
+            PlotRenderer.write(new Plot(name, c.name(), xLabel, c.name(), Plot.Kind.LINE, false,
                     List.of(new Plot.Series("", x, y))), dir);
             names.add(name);
         }
         return names;
     }
 
-    private static List<String> stackTables(List<Item> items, Plan plan, Path outDir) {
+    private static List<String> stackTables(List<Item> items, Plan plan, Path outDir, Map<String, Table> stacked) {
         List<String> written = new ArrayList<>();
         for (Plan.PlannedStep ps : plan.steps()) {
             for (var out : ps.outputs().entrySet()) {
@@ -279,11 +396,40 @@ public final class Series {
                     }
                 }
                 String rel = "series/" + ps.step().id() + "/" + spec.name() + ".csv";
-                TableCsv.write(b.build(), outDir.resolve(rel));
+                Table all = b.build();
+                TableCsv.write(all, outDir.resolve(rel));
+                stacked.put(ps.step().id() + "." + out.getKey(), all);
                 written.add(rel);
             }
         }
         return written;
+    }
+
+    /**
+     * The plots every item has, as {@code step/plot} to the SVG path of each item (relative to the
+     * series folder), so that the report shows maps of all time steps side by side.
+     */
+    private static Map<String, List<String>> itemPlots(List<Item> items, Plan plan, Path outDir) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Plan.PlannedStep ps : plan.steps()) {
+            List<List<String>> perItem = new ArrayList<>();
+            for (Item it : items) {
+                Path dir = outDir.resolve(it.name()).resolve(ps.step().id());
+                Object files = Json.read(dir.resolve(StepRecord.FILE)).get("files");
+                List<String> svgs = new ArrayList<>();
+                if (files instanceof List<?> l) {
+                    l.stream().map(String::valueOf).filter(f -> f.endsWith(".svg")).forEach(svgs::add);
+                }
+                perItem.add(svgs);
+            }
+            for (String svg : perItem.get(0)) {
+                if (perItem.stream().allMatch(l -> l.contains(svg))) {
+                    out.put(ps.step().id() + "/" + svg.substring(0, svg.length() - 4),
+                            items.stream().map(it -> it.name() + "/" + ps.step().id() + "/" + svg).toList());
+                }
+            }
+        }
+        return out;
     }
 
     /** Expands a glob in the last path component; other paths are returned as they are (resolved against {@code base}). */

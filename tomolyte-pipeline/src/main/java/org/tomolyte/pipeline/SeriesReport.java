@@ -10,7 +10,8 @@ final class SeriesReport {
     private SeriesReport() {
     }
 
-    static void write(Path file, String name, List<Series.Item> items, List<String> plots, List<String> tables) {
+    static void write(Path file, String name, List<Series.Item> items, List<String> plots, List<String> tables,
+                      java.util.Map<String, List<String>> itemPlots, boolean summary) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(name))
                 .append(" (series) - Tomolyte report</title>\n<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;")
@@ -22,6 +23,10 @@ final class SeriesReport {
             h.append("<li><a href=\"").append(esc(it.name())).append("/report.html\">").append(esc(it.name())).append("</a></li>\n");
         }
         h.append("</ol>\n");
+        if (summary) {
+            h.append("<h2>Series steps</h2>\n<p><a href=\"").append(Series.SUMMARY).append("/report.html\">")
+                    .append(Series.SUMMARY).append("/report.html</a>: the steps run once on the series tables.</p>\n");
+        }
         if (!tables.isEmpty()) {
             h.append("<h2>Tables across the series</h2>\n<ul>\n");
             for (String t : tables) {
@@ -32,6 +37,22 @@ final class SeriesReport {
         h.append("<h2>Metrics across the series</h2>\n");
         for (String p : plots) {
             h.append("<p><img src=\"series/").append(esc(p)).append(".svg\" alt=\"").append(esc(p)).append("\"></p>\n");
+        }
+        if (!itemPlots.isEmpty()) {
+            h.append("<h2>Plots of every item, side by side</h2>\n<div style=\"overflow-x:auto\"><table>\n<tr><th></th>");
+            for (Series.Item it : items) {
+                h.append("<th>").append(esc(it.name())).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (var e : itemPlots.entrySet()) {
+                h.append("<tr><th style=\"text-align:left\">").append(esc(e.getKey())).append("</th>");
+                for (String svg : e.getValue()) {
+                    h.append("<td><a href=\"").append(esc(svg)).append("\"><img style=\"width:260px\" src=\"").append(esc(svg))
+                            .append("\" alt=\"").append(esc(svg)).append("\"></a></td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table></div>\n");
         }
         h.append("</body>\n</html>\n");
         AtomicFiles.writeString(file, h);

@@ -167,4 +167,94 @@ class RunnerTest {
         assertTrue(Files.isRegularFile(out.resolve("t2/report.html")) && Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(out.resolve("series/fractions-sphere-fraction.svg")));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seriesStepsRunOnceOnTheSeriesTablesWithTheSeriesValues() throws Exception {
+        setUp(PROTOCOL.replace("path: spheres.tif", "path: t*.tif") + """
+                series:
+                  values: {time_s: [0, 600, 1800]}
+                  steps:
+                    - id: total
+                      op: test.column_sum
+                      in: {table: series}
+                      params: {column: fractions.sphere.voxels}
+                    - id: stacked
+                      op: test.column_sum
+                      in: {table: fractions.fractions}
+                      params: {column: voxels}
+                    - id: times
+                      op: test.column_sum
+                      in: {table: series}
+                      params: {column: time_s}
+                """);
+        long voxels = 0;
+        for (int t : new int[] {1, 2, 3}) {
+            try (Spheres.Phantom p = Spheres.uniform(new Dims(40, 40, 24), Spacing.isotropic(1), 2 + t, 3.0, 1.0, t)) {
+                VolumeIO.write(p.labels(), dir.resolve("t" + t + ".tif"));
+                voxels += p.truth().foregroundVoxels();
+            }
+        }
+        Protocol p = ProtocolParser.parse(dir.resolve("p.yaml"));
+        List<Series.Item> items = Series.items(p, Map.of());
+        Path out = dir.resolve("series");
+        Series.run(items, Series.plan(p, items, null, OpRegistry.load()), out, RunListener.QUIET);
+        assertTrue(Files.readAllLines(out.resolve("series.csv")).get(0).startsWith("index,item,time_s,"));
+        Map<String, Object> summary = (Map<String, Object>) Json.read(out.resolve("results.json")).get(Series.SUMMARY);
+        assertEquals(voxels, ((Number) ((Map<String, Object>) summary.get("total")).get("sum")).doubleValue(), 0.0,
+                "the series table holds every item's metric");
+        assertEquals(40 * 40 * 24 * 3, ((Number) ((Map<String, Object>) summary.get("stacked")).get("sum")).doubleValue(), 0.0,
+                "the stacked step table holds every voxel of every item");
+        assertEquals(2400, ((Number) ((Map<String, Object>) summary.get("times")).get("sum")).doubleValue(), 0.0);
+        assertTrue(Files.isRegularFile(out.resolve("summary/report.html")) && Files.isRegularFile(out.resolve("summary/provenance.json")));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("summary/report.html"));
+        assertTrue(Files.readString(out.resolve("series/fractions-sphere-fraction.svg")).contains(">time_s<"), "series plots use time_s as x");
+    }
+
+    @Test
+    void seriesValuesMustMatchTheItemCount() throws Exception {
+        setUp(PROTOCOL.replace("path: spheres.tif", "path: t*.tif") + "series:\n  values: {time_s: [0, 600]}\n");
+        for (int t : new int[] {1, 2, 3}) {
+            try (Spheres.Phantom p = Spheres.uniform(new Dims(20, 20, 12), Spacing.isotropic(1), 1, 3.0, 1.0, t)) {
+                VolumeIO.write(p.labels(), dir.resolve("t" + t + ".tif"));
+            }
+        }
+        Protocol p = ProtocolParser.parse(dir.resolve("p.yaml"));
+        List<Series.Item> items = Series.items(p, Map.of());
+        org.tomolyte.core.ParameterException e = assertThrows(org.tomolyte.core.ParameterException.class,
+                () -> Series.plan(p, items, null, OpRegistry.load()));
+        assertTrue(e.getMessage().contains("series.values.time_s has 2 values but the series has 3 items"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParameterTakesAnEarlierStepsMetricAtRunTime() throws Exception {
+        setUp(PROTOCOL + """
+                  - id: same
+                    op: threshold.global
+                    in: {image: grey}
+                    params: {method: manual, value: {metric: mask.threshold}}
+                """);
+        Path out = dir.resolve("out");
+        Runner.run(plan(), out, RunListener.QUIET);
+        Map<String, Object> results = Json.read(out.resolve("results.json"));
+        Object otsu = ((Map<String, Object>) results.get("mask")).get("threshold");
+        assertEquals(otsu, ((Map<String, Object>) results.get("same")).get("threshold"), "the manual threshold is the Otsu value");
+        try (Volume a = VolumeIO.read(out.resolve("mask/mask.tif")); Volume b = VolumeIO.read(out.resolve("same/mask.tif"))) {
+            org.tomolyte.testkit.VolumeAssert.assertSameContent(a, b);
+        }
+        Map<String, Object> prov = Json.read(out.resolve("provenance.json"));
+        Map<String, Object> step = (Map<String, Object>) ((List<Object>) prov.get("steps")).get(4);
+        assertEquals(otsu, ((Map<String, Object>) step.get("params")).get("value"), "provenance records the value used");
+
+        setUp(PROTOCOL.replace("params: {method: otsu}", "params: {method: manual, value: {metric: fractions.threshold}}"));
+        org.tomolyte.core.ParameterException early = assertThrows(org.tomolyte.core.ParameterException.class, this::plan);
+        assertTrue(early.getMessage().contains("'fractions' in {metric: fractions.threshold} is not an earlier step"), early.getMessage());
+
+        setUp(PROTOCOL.replace("params: {method: otsu}", "params: {method: manual, value: {metric: histogram.nothing}}"));
+        org.tomolyte.core.ParameterException late = assertThrows(org.tomolyte.core.ParameterException.class,
+                () -> Runner.run(plan(), dir.resolve("out2"), RunListener.QUIET));
+        assertTrue(late.getMessage().contains("step 'mask' (threshold.global): params.value: step 'histogram' has no numeric metric 'nothing'"),
+                late.getMessage());
+    }
 }

@@ -18,6 +18,12 @@ interface Canvas {
     /** A rectangle outline or fill. */
     void rect(double x, double y, double w, double h, String stroke, String fill);
 
+    /**
+     * A raster image scaled to the rectangle without smoothing (each image pixel a sharp cell);
+     * {@code argb} is row-major, top row first.
+     */
+    void image(double x, double y, double w, double h, int cols, int rows, int[] argb);
+
     /** Text; {@code anchor} is start, middle or end; {@code rotate} turns it 90 degrees counter-clockwise. */
     void text(double x, double y, String s, double size, String anchor, boolean rotate);
 }

@@ -74,6 +74,18 @@ final class Java2dCanvas implements Canvas {
     }
 
     @Override
+    public void image(double x, double y, double w, double h, int cols, int rows, int[] argb) {
+        BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, cols, rows, argb, 0, cols);
+        Object hint = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, new AffineTransform(w / cols, 0, 0, h / rows, x, y), null);
+        if (hint != null) {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
+        }
+    }
+
+    @Override
     public void text(double x, double y, String s, double size, String anchor, boolean rotate) {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(size)));

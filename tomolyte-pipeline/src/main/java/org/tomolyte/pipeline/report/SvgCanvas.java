@@ -60,6 +60,21 @@ final class SvgCanvas implements Canvas {
         sb.append('>').append(esc(s)).append("</text>\n");
     }
 
+    @Override
+    public void image(double x, double y, double w, double h, int cols, int rows, int[] argb) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols, rows, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, cols, rows, argb, 0, cols);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png);
+        } catch (java.io.IOException e) {
+            throw new org.tomolyte.core.InternalException("cannot encode a heat map as PNG (" + e.getMessage() + ")", e);
+        }
+        sb.append("<image x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
+                .append("\" height=\"").append(n(h)).append("\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/>\n");
+    }
+
     /** The finished document. */
     String document() {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height + "\" viewBox=\"0 0 "
