@@ -26,21 +26,22 @@ import org.tomolyte.core.op.Check;
  * largest finite value of the whole image stands in for it (reported as the normaliser).
  *
  * <p>The window is {@code round(window_um / s)} voxels per in-plane axis, starting at
- * {@code (n - w) / 2}. The interface is found from the window's slice-mean profile m(k) along the
- * stack axis: {@link Interface#TOP} takes the largest |m(k+1) - m(k)| with both slices in the first
- * half of the stack (slices {@code 0..n/2-1}), the electrolyte starting at k+1 and lying towards
- * larger indices; {@link Interface#BOTTOM} the largest step with both slices in the second half
- * (from {@code n/2}), the electrolyte ending at slice k and lying towards smaller indices. Ties go to
- * the smaller k. {@link Interface#Z_UM} takes the boundary plane given in um along the stack axis:
+ * {@code (n - w) / 2}. The stack axis points upwards, as in the test kit's symmetric cell: the bottom
+ * electrode sits at small indices, the top electrode at large ones. The interface is found from
+ * the window's slice-mean profile m(k) along the stack axis: {@link Interface#BOTTOM} takes the
+ * largest |m(k+1) - m(k)| with both slices in the first half of the stack (slices
+ * {@code 0..n/2-1}), the electrolyte starting at k+1 and lying towards larger indices;
+ * {@link Interface#TOP} the largest step with both slices in the second half (from {@code n/2}),
+ * the electrolyte ending at slice k and lying towards smaller indices. Ties go to the smaller k. {@link Interface#Z_UM} takes the boundary plane given in um along the stack axis:
  * the boundary index is round(z_um / s) and the electrolyte lies towards the volume's centre.
  */
 public final class InterfaceMap {
 
     /** Which interface. */
     public enum Interface {
-        /** Li | electrolyte interface in the first half of the stack (small indices). */
+        /** Electrolyte | Li interface in the second half of the stack (large indices, the upper electrode). */
         TOP,
-        /** Electrolyte | Li interface in the second half of the stack. */
+        /** Li | electrolyte interface in the first half of the stack (small indices, the lower electrode). */
         BOTTOM,
         /** A boundary plane given in um. */
         Z_UM
@@ -167,19 +168,19 @@ public final class InterfaceMap {
         int last;
         int half = na / 2;
         switch (where) {
-            case TOP -> {
+            case BOTTOM -> {
                 int k = largestStep(profile, 0, half);
                 if (k < 0) {
-                    throw new InputException("the stack has " + na + " slices along " + stack.label() + "; finding the top interface needs at least 4");
+                    throw new InputException("the stack has " + na + " slices along " + stack.label() + "; finding the bottom interface needs at least 4");
                 }
                 boundary = k + 1;
                 first = boundary;
                 last = boundary + nd - 1;
             }
-            case BOTTOM -> {
+            case TOP -> {
                 int k = largestStep(profile, half, na);
                 if (k < 0) {
-                    throw new InputException("the stack has " + na + " slices along " + stack.label() + "; finding the bottom interface needs at least 4");
+                    throw new InputException("the stack has " + na + " slices along " + stack.label() + "; finding the top interface needs at least 4");
                 }
                 boundary = k + 1;
                 last = k;

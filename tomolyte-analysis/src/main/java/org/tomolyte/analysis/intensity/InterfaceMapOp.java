@@ -40,7 +40,7 @@ public final class InterfaceMapOp implements Op<InterfaceMapOp.Params> {
      * @param stackAxis     stack (through-plane) axis
      */
     public record Params(
-            @Param(doc = "top: Li | electrolyte interface found in the first half of the stack; bottom: in the second half; "
+            @Param(doc = "top: the electrolyte | Li interface found in the upper half of the stack (large indices; the axis points up); bottom: in the lower half; "
                     + "z_um: the boundary plane given by z_um", defaultValue = "top") InterfaceMap.Interface Interface,
             @Param(doc = "boundary position along the stack axis (interface: z_um); the electrolyte is taken towards the volume's centre",
                     unit = "um", optional = true, min = 0) Double zUm,

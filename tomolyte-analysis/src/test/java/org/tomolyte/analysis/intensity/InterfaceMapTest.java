@@ -26,7 +26,7 @@ import org.tomolyte.core.op.ParamBinder;
 /**
  * A Li | electrolyte | Li stack with exact answers: lithium grey 50 in slices 0..19 and 80..99,
  * electrolyte grey 200 in 20..79, and a 5 x 5 column void (grey 0) in slices 20..29 under the
- * top interface.
+ * bottom interface (the stack axis points up).
  */
 class InterfaceMapTest {
 
@@ -45,9 +45,9 @@ class InterfaceMapTest {
     }
 
     @Test
-    void topInterfaceMapIsTheNormalisedDepthMean() {
+    void bottomInterfaceMapIsTheNormalisedDepthMean() {
         try (Volume v = cell(DataType.U8, Spacing.isotropic(2))) {
-            InterfaceMap.Result r = InterfaceMap.compute(v, InterfaceMap.Interface.TOP, null, 60, 100, Axis.Z, Progress.NONE);
+            InterfaceMap.Result r = InterfaceMap.compute(v, InterfaceMap.Interface.BOTTOM, null, 60, 100, Axis.Z, Progress.NONE);
             assertEquals(20, r.boundary());
             assertEquals(20, r.firstSlice());
             assertEquals(69, r.lastSlice());
@@ -70,9 +70,9 @@ class InterfaceMapTest {
     }
 
     @Test
-    void bottomAndExplicitInterfaces() {
+    void topAndExplicitInterfaces() {
         try (Volume v = cell(DataType.U16, Spacing.isotropic(1))) {
-            InterfaceMap.Result b = InterfaceMap.compute(v, InterfaceMap.Interface.BOTTOM, null, 20, 40, Axis.Z, Progress.NONE);
+            InterfaceMap.Result b = InterfaceMap.compute(v, InterfaceMap.Interface.TOP, null, 20, 40, Axis.Z, Progress.NONE);
             assertEquals(80, b.boundary());
             assertEquals(40, b.firstSlice());
             assertEquals(79, b.lastSlice());
@@ -91,7 +91,7 @@ class InterfaceMapTest {
     @Test
     void floatImagesNormaliseByTheirMaximumAndOpReportsStatistics() {
         try (Volume v = cell(DataType.F32, Spacing.isotropic(2))) {
-            var p = ParamBinder.bind(InterfaceMapOp.Params.class, Map.of("window_um", 60, "depth_um", 100));
+            var p = ParamBinder.bind(InterfaceMapOp.Params.class, Map.of("window_um", 60, "depth_um", 100, "interface", "bottom"));
             var op = new InterfaceMapOp();
             op.preflight(p, Map.of("image", new DataSpec.VolumeSpec(v.dims(), v.type(), v.spacing())));
             OpResult r = op.run(p, new OpInputs(Map.of("image", v)), OpContext.QUIET);
@@ -112,7 +112,7 @@ class InterfaceMapTest {
 
     @Test
     void otherStackAxis() {
-        // the same cell stacked along x: the top interface is at x = 20
+        // the same cell stacked along x: the bottom interface is at x = 20
         try (Volume v = Volume.allocate(new Dims(100, 30, 40), DataType.U8, Spacing.UNIT)) {
             for (int z = 0; z < 40; z++) {
                 for (int y = 0; y < 30; y++) {
@@ -121,7 +121,7 @@ class InterfaceMapTest {
                     }
                 }
             }
-            InterfaceMap.Result r = InterfaceMap.compute(v, InterfaceMap.Interface.TOP, null, 20, 30, Axis.X, Progress.NONE);
+            InterfaceMap.Result r = InterfaceMap.compute(v, InterfaceMap.Interface.BOTTOM, null, 20, 30, Axis.X, Progress.NONE);
             assertEquals(Axis.Y, r.u());
             assertEquals(Axis.Z, r.v());
             assertEquals(20, r.firstSlice());
