@@ -33,7 +33,7 @@ import org.tomolyte.core.op.Port;
  * statistics ({@code orientation, section, position_um, mean, median, std, min, max, q1, q3, n};
  * orientation {@code through_plane} = sections at one cube index along the through axis,
  * {@code in_plane} = sections at one cube index along the first in-plane axis), a heat map of d for
- * every section, all of one size on one symmetric colour scale (-m..m, m = max |d|), and a box plot
+ * every section, all of one size on one colour scale (smallest to largest d of that size), and a box plot
  * of d per through-plane section. Partial cubes at the far edges are dropped (metric
  * {@code dropped_voxels}); they still count in Phi0. Metrics: {@code mean_porosity} (Phi0),
  * {@code mean_grey} (G0, source grey), and per size (group {@code size_S} when several)
@@ -228,16 +228,21 @@ public final class PorosityFactorOp implements Op<PorosityFactorOp.Params> {
     }
 
     private static void plots(OpResult r, PorosityFactor.Blocks b, Axis through, String sfx, SampleStats all) {
-        double m = Math.max(Math.abs(all.min()), Math.abs(all.max()));
-        if (!(m > 0) || Double.isInfinite(m)) {
-            m = 1;
+        double lo = all.min();
+        double hi = all.max();
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            lo = -1;
+            hi = 1;
+        } else if (!(hi > lo)) {
+            lo -= 0.5;
+            hi += 0.5;
         }
         String size = Check.fmt(b.blockUm()) + " um cubes";
         Axis u = through.firstInPlane();
         Axis v = through.secondInPlane();
         for (int k = 0; k < b.grid().blocksAlong(through.index()); k++) {
             Plot.Grid grid = new Plot.Grid(b.grid().blocksAlong(u.index()), b.grid().blocksAlong(v.index()), b.centreUm(u, 0), b.pitchUm(u),
-                    b.centreUm(v, 0), b.pitchUm(v), b.sectionMap(through, k, u, v), -m, m, "porosity factor d");
+                    b.centreUm(v, 0), b.pitchUm(v), b.sectionMap(through, k, u, v), lo, hi, "porosity factor d");
             r.plot(Plot.heatmap("d_through_plane_" + k + sfx, "d, through-plane section " + k + " (" + through.label() + " = "
                     + Check.fmt(round3(b.centreUm(through, k))) + " um), " + size, u.label() + " (um)", v.label() + " (um)", grid));
         }
@@ -245,7 +250,7 @@ public final class PorosityFactorOp implements Op<PorosityFactorOp.Params> {
         Axis h = through.secondInPlane();
         for (int k = 0; k < b.grid().blocksAlong(w.index()); k++) {
             Plot.Grid grid = new Plot.Grid(b.grid().blocksAlong(h.index()), b.grid().blocksAlong(through.index()), b.centreUm(h, 0),
-                    b.pitchUm(h), b.centreUm(through, 0), b.pitchUm(through), b.sectionMap(w, k, h, through), -m, m, "porosity factor d");
+                    b.pitchUm(h), b.centreUm(through, 0), b.pitchUm(through), b.sectionMap(w, k, h, through), lo, hi, "porosity factor d");
             r.plot(Plot.heatmap("d_in_plane_" + k + sfx, "d, in-plane section " + k + " (" + w.label() + " = "
                     + Check.fmt(round3(b.centreUm(w, k))) + " um), " + size, h.label() + " (um)", through.label() + " (um)", grid));
         }
