@@ -15,7 +15,9 @@ import org.tomolyte.core.Parallel;
 
 /**
  * Sums of voxel values over a regular grid of whole blocks, for one or several block sizes, in
- * one streaming pass over the volume (bulk row reads, no copy of the volume).
+ * one streaming pass over the volume (bulk row reads, no copy of the volume). Mask rows are counted
+ * eight voxels at a time into per-word prefix counts ({@link NonzeroBytes}), so every block of
+ * every size costs O(1) per row.
  *
  * <p>The grid starts at voxel (0, 0, 0); block (ix, iy, iz) of edge (bx, by, bz) voxels covers
  * x in [ix bx, (ix + 1) bx) and likewise for y and z. Only whole blocks are kept:
@@ -199,6 +201,7 @@ public final class BlockSums {
             layers[s] = hi >= lo ? new double[(hi - lo + 1) * nb[s][0] * nb[s][1]] : null;
         }
         byte[] bytes = nonzero ? new byte[nx] : null;
+        int[] words = nonzero ? new int[nx / 8 + 1] : null;
         double[] values = nonzero ? null : new double[nx];
         double[] rowBlocks = new double[nx];
         double total = 0;
@@ -206,40 +209,28 @@ public final class BlockSums {
         for (int z = z0; z < z1; z++) {
             for (int y = 0; y < ny; y++) {
                 long start = z * slice + (long) y * nx;
-                double rowTotal;
                 if (nonzero) {
                     v.read(start, bytes, 0, nx);
-                    long c = 0;
-                    for (int x = 0; x < nx; x++) {
-                        c += bytes[x] != 0 ? 1 : 0;
-                    }
-                    rowTotal = c;
+                    total += NonzeroBytes.prefix(bytes, nx, words);
                 } else {
                     v.read(start, values, 0, nx);
                     double t = 0;
                     for (int x = 0; x < nx; x++) {
                         t += values[x];
                     }
-                    rowTotal = t;
+                    total += t;
                 }
-                total += rowTotal;
                 for (int s = 0; s < sizes; s++) {
-                    if (layers[s] == null) {
+                    int iy = y / e[s][1];
+                    int iz = z / e[s][2];
+                    if (layers[s] == null || iy >= nb[s][1] || iz >= nb[s][2]) {
                         continue;
                     }
-                    int bx = e[s][0];
-                    int by = e[s][1];
-                    int bz = e[s][2];
                     int nbx = nb[s][0];
-                    int iy = y / by;
-                    int iz = z / bz;
-                    if (iy >= nb[s][1] || iz >= nb[s][2]) {
-                        continue;
-                    }
                     if (nonzero) {
-                        blockRowCounts(bytes, bx, nbx, rowBlocks);
+                        blockRowCounts(bytes, words, e[s][0], nbx, rowBlocks);
                     } else {
-                        blockRowSums(values, bx, nbx, rowBlocks);
+                        blockRowSums(values, e[s][0], nbx, rowBlocks);
                     }
                     int off = ((iz - first[s]) * nb[s][1] + iy) * nbx;
                     double[] dst = layers[s];
@@ -252,13 +243,10 @@ public final class BlockSums {
         return new Partial(total, first, layers);
     }
 
-    private static void blockRowCounts(byte[] row, int bx, int nbx, double[] out) {
+    private static void blockRowCounts(byte[] row, int[] words, int bx, int nbx, double[] out) {
         for (int ix = 0, x = 0; ix < nbx; ix++) {
-            int c = 0;
-            for (int end = x + bx; x < end; x++) {
-                c += row[x] != 0 ? 1 : 0;
-            }
-            out[ix] = c;
+            out[ix] = NonzeroBytes.count(row, words, x, x + bx);
+            x += bx;
         }
     }
 

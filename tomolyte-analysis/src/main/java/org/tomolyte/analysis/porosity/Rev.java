@@ -22,8 +22,9 @@ import org.tomolyte.core.Volume;
  * {@code (n - c) / 2} (integer division) per axis; random cubes start at uniform integers in
  * {@code [0, n - c]} drawn from one {@link SplittableRandom} seeded with {@code seed}, size by size
  * in ascending order, x then y then z. Pore counts of all cubes come from one streaming pass: each
- * slice's 2D summed-area table (ints, one slice at a time) answers the rectangle of every cube
- * crossing that slice, so memory is one slice table per thread, never a count per voxel. Slices
+ * slice's per-row prefix counts (ints, one slice at a time) answer the rectangle of every cube
+ * crossing that slice with one subtraction per row, so memory is one slice table per thread, never
+ * a count per voxel. Slices
  * are split into fixed chunks whose long counts are added, exact for any thread count.
  */
 public final class Rev {
@@ -149,9 +150,6 @@ public final class Rev {
                 throw new InternalException("cube " + c + " is not inside " + mask.dims());
             }
         }
-        if ((long) (nx + 1) * (ny + 1) > Integer.MAX_VALUE - 8) {
-            throw new InputException("porosity.rev handles slices of up to 2^31 voxels, got " + nx + " x " + ny);
-        }
         Cube[] cs = cubes.toArray(Cube[]::new);
         int chunks = (nz + CHUNK - 1) / CHUNK;
         progress.start("sub-volume porosity", chunks);
@@ -169,34 +167,30 @@ public final class Rev {
     private static long[] chunk(Volume mask, Cube[] cs, int z0, int z1) {
         int nx = mask.dims().nx();
         int ny = mask.dims().ny();
-        int w = nx + 1;
         long[] out = new long[cs.length + 1];
-        int[] sat = new int[w * (ny + 1)];
+        int[] crossing = new int[cs.length];
         byte[] row = new byte[nx];
+        int[] words = new int[nx / 8 + 1];
         long slice = (long) nx * ny;
         for (int z = z0; z < z1; z++) {
+            int nc = 0;
+            for (int i = 0; i < cs.length; i++) {
+                if (z >= cs[i].z0() && z < cs[i].z0() + cs[i].cz()) {
+                    crossing[nc++] = i;
+                }
+            }
+            long sliceTotal = 0;
             for (int y = 0; y < ny; y++) {
                 mask.read(z * slice + (long) y * nx, row, 0, nx);
-                int run = 0;
-                int above = y * w;
-                int here = (y + 1) * w;
-                for (int x = 0; x < nx; x++) {
-                    run += row[x] != 0 ? 1 : 0;
-                    sat[here + x + 1] = sat[above + x + 1] + run;
+                sliceTotal += NonzeroBytes.prefix(row, nx, words);
+                for (int k = 0; k < nc; k++) {
+                    Cube c = cs[crossing[k]];
+                    if (y >= c.y0() && y < c.y0() + c.cy()) {
+                        out[crossing[k]] += NonzeroBytes.count(row, words, c.x0(), c.x0() + c.cx());
+                    }
                 }
             }
-            out[cs.length] += sat[ny * w + nx];
-            for (int i = 0; i < cs.length; i++) {
-                Cube c = cs[i];
-                if (z < c.z0() || z >= c.z0() + c.cz()) {
-                    continue;
-                }
-                int xa = c.x0();
-                int xb = c.x0() + c.cx();
-                int ya = c.y0() * w;
-                int yb = (c.y0() + c.cy()) * w;
-                out[i] += (long) sat[yb + xb] - sat[ya + xb] - sat[yb + xa] + sat[ya + xa];
-            }
+            out[cs.length] += sliceTotal;
         }
         return out;
     }
