@@ -32,6 +32,9 @@ public final class BlockSums {
     /** Slices per parallel task. */
     static final int CHUNK = 8;
 
+    /** Most whole blocks of one size (tables and maps stay readable; 100^3). */
+    public static final long MAX_BLOCKS = 1_000_000;
+
     private BlockSums() {
     }
 
@@ -102,7 +105,8 @@ public final class BlockSums {
      * @param dims    volume size; every edge must be 1..the volume's size along that axis
      * @param spacing voxel size in um
      * @return {bx, by, bz}
-     * @throws ParameterException when an edge rounds to 0 voxels or exceeds the volume
+     * @throws ParameterException when an edge rounds to 0 voxels or exceeds the volume, or there would be more than
+     *                            {@link #MAX_BLOCKS} whole blocks
      */
     public static int[] edgeVoxels(String param, double blockUm, Dims dims, Spacing spacing) {
         Check.greater(param, blockUm, 0);
@@ -119,6 +123,11 @@ public final class BlockSums {
                         + " but the volume has " + dims.size(a) + " (" + Check.fmt(dims.size(a) * spacing.along(a)) + " um)");
             }
             e[a] = (int) n;
+        }
+        long blocks = (long) (dims.nx() / e[0]) * (dims.ny() / e[1]) * (dims.nz() / e[2]);
+        if (blocks > MAX_BLOCKS) {
+            throw new ParameterException(param + " " + Check.fmt(blockUm) + " gives " + blocks + " cubes of " + e[0] + "x" + e[1] + "x" + e[2]
+                    + " voxels; at most " + MAX_BLOCKS + " are allowed: use a larger size");
         }
         return e;
     }

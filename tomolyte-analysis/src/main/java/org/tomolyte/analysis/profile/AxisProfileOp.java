@@ -22,8 +22,8 @@ import org.tomolyte.core.op.Port;
  * {@code profile.axis}: per slice along an axis, the grey mean, std (population), min and max and,
  * with {@code labels}, the fraction of every phase ({@link AxisProfile}). Table {@code profile}:
  * {@code index, position_um} (slice centre, (index + 0.5) spacing), {@code mean, std, min, max},
- * {@code fraction_<phase>} per phase (names from the protocol's phase table, else
- * {@code phase_<id>}; named phases absent from the labels get 0). Plots: grey mean with mean +- std
+ * {@code fraction_<phase>} per phase (names from the protocol's phase table, else the label value,
+ * e.g. {@code fraction_3}; named phases absent from the labels get 0). Plots: grey mean with mean +- std
  * and min/max; phase fractions.
  */
 public final class AxisProfileOp implements Op<AxisProfileOp.Params> {
@@ -108,7 +108,7 @@ public final class AxisProfileOp implements Op<AxisProfileOp.Params> {
         if (labels != null) {
             ids.addAll(phases.names().keySet());
             for (int id : ids) {
-                t.column("fraction_" + phases.name(id), "", Table.Kind.REAL, "voxel fraction of phase " + phases.name(id) + " (label " + id + ") in the slice");
+                t.column("fraction_" + phaseName(phases, id), "", Table.Kind.REAL, "voxel fraction of label " + id + " in the slice");
             }
         }
         int n = res.mean().length;
@@ -150,11 +150,17 @@ public final class AxisProfileOp implements Op<AxisProfileOp.Params> {
             List<Plot.Series> fs = new ArrayList<>();
             int k = 0;
             for (int id : ids) {
-                fs.add(new Plot.Series(phases.name(id), pos, fractions.get(k++)));
+                fs.add(new Plot.Series(phaseName(phases, id), pos, fractions.get(k++)));
             }
             r.plot(new Plot("fractions", "phase fractions along " + ax, ax + " (um)", "voxel fraction", Plot.Kind.LINE, false, fs));
         }
         r.metrics().put("slices", (long) n).put("voxels_per_slice", res.voxels());
         return r;
+    }
+
+    /** The phase's name from the protocol's phase table, else its label value. */
+    static String phaseName(PhaseTable phases, int id) {
+        String n = phases.names().get(id);
+        return n != null ? n : Integer.toString(id);
     }
 }
