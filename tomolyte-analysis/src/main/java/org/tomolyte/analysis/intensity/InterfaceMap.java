@@ -4,6 +4,7 @@ import org.tomolyte.analysis.profile.Axis;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
+import org.tomolyte.core.InternalException;
 import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.Progress;
 import org.tomolyte.core.Spacing;
@@ -203,7 +204,7 @@ public final class InterfaceMap {
                     first = boundary - nd;
                 }
             }
-            default -> throw new IllegalStateException();
+            default -> throw new InternalException("unknown interface " + where);
         }
         if (first < 0 || last >= na) {
             int room = first < 0 ? last + 1 : na - first;

@@ -38,7 +38,7 @@ import org.tomolyte.core.op.Port;
  * {@code dropped_voxels}); they still count in Phi0. Metrics: {@code mean_porosity} (Phi0),
  * {@code mean_grey} (G0, source grey), and per size (group {@code size_S} when several)
  * {@code d_std} (population), {@code d_min}, {@code d_max}, {@code d_iqr}, {@code blocks},
- * {@code block_vox_x/y/z}, {@code dropped_voxels}.
+ * {@code block_vox_x/y/z}, {@code dropped_voxels} and, when voxels are dropped, {@code edge_note}.
  */
 public final class PorosityFactorOp implements Op<PorosityFactorOp.Params> {
 
@@ -163,6 +163,13 @@ public final class PorosityFactorOp implements Op<PorosityFactorOp.Params> {
                     .put("blocks", (long) b.grid().count())
                     .put("block_vox_x", (long) b.grid().bx()).put("block_vox_y", (long) b.grid().by()).put("block_vox_z", (long) b.grid().bz())
                     .put("dropped_voxels", b.droppedVoxels());
+            if (b.droppedVoxels() > 0) {
+                BlockSums.Grid g = b.grid();
+                m.put("edge_note", "partial cubes at the far edges are left out of the cube table and maps: " + b.droppedVoxels()
+                        + " voxels (" + (in.volume("mask").dims().nx() - g.nbx() * g.bx()) + " along x, "
+                        + (in.volume("mask").dims().ny() - g.nby() * g.by()) + " along y, "
+                        + (in.volume("mask").dims().nz() - g.nbz() * g.bz()) + " along z beyond the whole cubes); they count in mean_porosity");
+            }
             plots(r, b, p.throughAxis(), sfx, all);
         }
         return r;
@@ -217,14 +224,16 @@ public final class PorosityFactorOp implements Op<PorosityFactorOp.Params> {
                 .column("q1", "", Table.Kind.REAL, "25th percentile of d (linear)")
                 .column("q3", "", Table.Kind.REAL, "75th percentile of d (linear)")
                 .column("n", "", Table.Kind.INTEGER, "cubes in the section");
-        for (var o : List.of(new Object[]{"through_plane", through}, new Object[]{"in_plane", through.firstInPlane()})) {
-            Axis a = (Axis) o[1];
-            for (int k = 0; k < b.grid().blocksAlong(a.index()); k++) {
-                SampleStats s = SampleStats.of(b.section(a, k));
-                t.row(o[0], k, b.centreUm(a, k), s.mean(), s.median(), s.std(), s.min(), s.max(), s.q1(), s.q3(), s.n());
-            }
-        }
+        sectionRows(t, b, "through_plane", through);
+        sectionRows(t, b, "in_plane", through.firstInPlane());
         return t.build();
+    }
+
+    private static void sectionRows(Table.Builder t, PorosityFactor.Blocks b, String orientation, Axis axis) {
+        for (int k = 0; k < b.grid().blocksAlong(axis.index()); k++) {
+            SampleStats s = SampleStats.of(b.section(axis, k));
+            t.row(orientation, k, b.centreUm(axis, k), s.mean(), s.median(), s.std(), s.min(), s.max(), s.q1(), s.q3(), s.n());
+        }
     }
 
     private static void plots(OpResult r, PorosityFactor.Blocks b, Axis through, String sfx, SampleStats all) {

@@ -105,6 +105,7 @@ class PorosityFactorTest {
             assertEquals(ph.d(0), (double) m.get("d_min"), EXACT);
             assertEquals(ph.d(7), (double) m.get("d_max"), EXACT);
             assertEquals(ph.edgeVoxels(), m.get("dropped_voxels"));
+            assertTrue(String.valueOf(m.get("edge_note")).contains("(4 along x, 3 along y, 5 along z"), String.valueOf(m.get("edge_note")));
             double[] all = new double[8];
             for (int iz = 0; iz < 8; iz++) {
                 all[iz] = ph.d(iz);
