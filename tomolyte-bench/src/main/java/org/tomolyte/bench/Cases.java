@@ -26,6 +26,24 @@ public final class Cases {
     private static final String SKIMAGE = "from skimage import filters, measure, morphology, restoration";
     private static final String SCIPY = "from scipy import ndimage";
 
+    /**
+     * The local-thickness peer: Debian has no local-thickness package, so this is the method of
+     * porespy's {@code filters.local_thickness} written with scipy: for 25 radii r from the largest
+     * distance down to one voxel, the voxels within r of a voxel whose distance is at least r
+     * ({@code edt(~(dt >= r)) < r}) that have no value yet get 2r. It computes 25 levels where
+     * Tomolyte's op is exact (every distinct radius), so it does less work than the op.
+     */
+    static final String LOCAL_THICKNESS_PEER = SCIPY + """
+
+            def local_thickness(im, sampling, levels=25):
+                dt = ndimage.distance_transform_edt(im, sampling=sampling)
+                out = np.zeros(im.shape, np.float32)
+                for r in np.linspace(dt.max(), min(sampling), levels):
+                    seeds = dt >= r
+                    cover = ndimage.distance_transform_edt(~seeds, sampling=sampling) < r
+                    out[cover & im & (out == 0)] = 2 * r
+                return out""";
+
     private static final List<Case> ALL = build();
 
     private Cases() {
@@ -138,6 +156,10 @@ public final class Cases {
                 List.of(Peer.python("scipy", SCIPY, "r = ndimage.distance_transform_edt(a, sampling=spacing)", 20)
                         .upTo(512L * 512 * 512, "scipy's EDT needs more than 22 GB above 512^3 (issue 3): peer skipped")),
                 5));
+        l.add(new Case("local_thickness", "local thickness of the pores, exact (peer: porespy-style scipy, 25 radii)", InputKind.PORES,
+                List.of(), List.of(Step.of("psd.local_thickness")),
+                List.of(Peer.python("scipy", LOCAL_THICKNESS_PEER, "r = local_thickness(a.astype(bool), spacing)", nan)),
+                nan));
         l.add(new Case("resample", "resample to half the voxels per axis, linear", InputKind.GREY, List.of(),
                 List.of(Step.of("volume.resample", Map.of("scale", 0.5, "interpolation", "linear"))),
                 List.of(Peer.python("scipy", SCIPY, "r = ndimage.zoom(a, 0.5, order=1)", nan)),

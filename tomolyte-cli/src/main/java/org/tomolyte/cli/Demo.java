@@ -23,6 +23,7 @@ import org.tomolyte.pipeline.RunListener;
 import org.tomolyte.pipeline.Series;
 import org.tomolyte.testkit.Cathode;
 import org.tomolyte.testkit.CrackedPellet;
+import org.tomolyte.testkit.OperandoCell;
 import org.tomolyte.testkit.Phantoms;
 import org.tomolyte.testkit.SymmetricCell;
 
@@ -34,9 +35,18 @@ import org.tomolyte.testkit.SymmetricCell;
  */
 final class Demo {
 
-    static final String[] PROTOCOLS = {"pellet-porosity.yaml", "pellet-cracks.yaml", "cathode-phases.yaml", "cell-voids.yaml"};
+    static final String[] PROTOCOLS = {"pellet-porosity.yaml", "pellet-cracks.yaml", "cathode-phases.yaml", "cell-voids.yaml",
+        "cell-operando.yaml"};
     private static final long SEED = 2026;
     private static final int CELL_STEPS = 4;
+    /** Scan times of the operando series, s (as in examples/cell-operando.yaml). */
+    static final double[] OPERANDO_TIMES_S = {0, 900, 1800, 2700, 3600};
+    /** Applied current density of the operando cell, mA/cm^2 (negative strips the bottom electrode). */
+    static final double OPERANDO_CURRENT_MA_CM2 = -4;
+    /** Half cycle of the operando cell, s. */
+    static final double OPERANDO_HALF_CYCLE_S = 3600;
+    /** Interphase conductivity used to simulate the operando cell's voltage, S/cm (the model fit must find it). */
+    static final double OPERANDO_INTERPHASE_S_CM = 1e-5;
 
     private final Path out;
     private final PrintWriter console;
@@ -102,6 +112,11 @@ final class Demo {
                     "void_volume_um3", t.voidVoxels() * cellVoxelUm3));
         }
         truth.put("cell", cellTruth);
+        List<OperandoCell.Truth> operando = operando(data.resolve("operando"));
+        truth.put("operando", operando.stream().map(t -> Map.of("step", t.step(), "bottom_li_volume_um3", t.bottom().lithiumVolumeUm3(),
+                "top_li_volume_um3", t.top().lithiumVolumeUm3(), "bottom_contact_fraction", t.bottom().contactFraction(),
+                "bottom_void_volume_um3", t.bottom().voidVolumeUm3(), "interphase_volume_um3", t.interphaseVolumeUm3(),
+                "stack_thickness_um", t.stackThicknessUm())).toList());
         Json.write(data.resolve("truth.json"), truth);
 
         copyExamples(protocols);
@@ -110,6 +125,9 @@ final class Demo {
         runProtocol(protocols.resolve("cathode-phases.yaml"), Map.of("grey", List.of(data.resolve("cathode-grey.tif").toString()),
                 "labels", List.of(data.resolve("cathode-labels.tif").toString())));
         runProtocol(protocols.resolve("cell-voids.yaml"), Map.of("labels", List.of(data.resolve("cell").resolve("labels-t*.tif").toString())));
+        Path op = data.resolve("operando");
+        runProtocol(protocols.resolve("cell-operando.yaml"), Map.of("scan", List.of(op.resolve("grey-t*.tif").toString()),
+                "labels", List.of(op.resolve("labels-t*.tif").toString()), "voltage", List.of(op.resolve("cell-voltage.csv").toString())));
 
         Map<String, Object> pellet = results("pellet-porosity");
         checks.add(new Check("pellet porosity (Otsu threshold)", number(pellet, "porosity", "pore", "fraction"), pelletPorosity, ""));
@@ -131,7 +149,81 @@ final class Demo {
             checks.add(new Check("cell t" + t.step() + " stripping void volume", number(item, "stripping", "void", "volume_um3"),
                     t.stripping().voidVolumeUm3(), "um^3"));
         }
+        operandoChecks(operando, checks);
         return checks;
+    }
+
+    /**
+     * Writes the operando cell series (grey and labels per scan) and a cell voltage record
+     * simulated with the Butler-Volmer + ohmic model from the phantom's true contact fractions and
+     * interphase thickness and a known interphase conductivity ({@code cell-voltage.csv}: time_s,
+     * current_mA_cm2, voltage_V every 60 s over two half cycles).
+     */
+    private List<OperandoCell.Truth> operando(Path dir) {
+        List<OperandoCell.Truth> truths = new ArrayList<>();
+        for (OperandoCell.Step s : Phantoms.operandoCell(SEED, OPERANDO_TIMES_S.length)) {
+            try (s) {
+                VolumeIO.write(s.grey(), dir.resolve("grey-t" + s.index() + ".tif"));
+                VolumeIO.write(s.labels(), dir.resolve("labels-t" + s.index() + ".tif"));
+                truths.add(s.truth());
+            }
+        }
+        OperandoCell.Config cfg = Phantoms.operandoCellConfig(OPERANDO_TIMES_S.length);
+        double section = cfg.dims().nx() * cfg.spacing().x() * cfg.dims().ny() * cfg.spacing().y();
+        double[] top = truths.stream().mapToDouble(t -> t.top().contactFraction()).toArray();
+        double[] bottom = truths.stream().mapToDouble(t -> t.bottom().contactFraction()).toArray();
+        double[] interphase = truths.stream().mapToDouble(t -> t.interphaseVolumeUm3() / section).toArray();
+        org.tomolyte.echem.model.ButlerVolmer bv = new org.tomolyte.echem.model.ButlerVolmer(0.5, 0.5, 1, 298.15);
+        org.tomolyte.echem.model.SymmetricCell cell = new org.tomolyte.echem.model.SymmetricCell(68, 0.001);
+        StringBuilder csv = new StringBuilder("time_s,current_mA_cm2,voltage_V\n");
+        for (int t = 0; t <= 2 * OPERANDO_HALF_CYCLE_S; t += 60) {
+            double i = ((long) Math.floor(t / OPERANDO_HALF_CYCLE_S)) % 2 == 0 ? OPERANDO_CURRENT_MA_CM2 : -OPERANDO_CURRENT_MA_CM2;
+            var state = new org.tomolyte.echem.model.SymmetricCell.State(i, interp(OPERANDO_TIMES_S, top, t),
+                    interp(OPERANDO_TIMES_S, bottom, t), interp(OPERANDO_TIMES_S, interphase, t));
+            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.9f%n", t, i, cell.voltage(bv, OPERANDO_INTERPHASE_S_CM, state).cellV()));
+        }
+        org.tomolyte.io.AtomicFiles.writeString(dir.resolve("cell-voltage.csv"), csv);
+        return truths;
+    }
+
+    /** Linear interpolation, held constant outside [x0, xn]. */
+    private static double interp(double[] x, double[] y, double at) {
+        if (at <= x[0]) {
+            return y[0];
+        }
+        for (int k = 1; k < x.length; k++) {
+            if (at <= x[k]) {
+                return y[k - 1] + (y[k] - y[k - 1]) * (at - x[k - 1]) / (x[k] - x[k - 1]);
+            }
+        }
+        return y[y.length - 1];
+    }
+
+    private void operandoChecks(List<OperandoCell.Truth> truths, List<Check> checks) {
+        Map<String, Object> r = results("cell-operando");
+        for (OperandoCell.Truth t : truths) {
+            Map<String, Object> item = asMap(r.get("grey-t" + t.step()));
+            checks.add(new Check("operando t" + t.step() + " bottom contact fraction", number(item, "bottom-contact", "contact_fraction"),
+                    t.bottom().contactFraction(), ""));
+            if (t.step() == truths.size() - 1) {
+                checks.add(new Check("operando t" + t.step() + " bottom Li volume", number(item, "bottom-li", "li_volume_um3"),
+                        t.bottom().lithiumVolumeUm3(), "um^3"));
+                checks.add(new Check("operando t" + t.step() + " bottom void volume", number(item, "bottom-voids", "void_volume_um3"),
+                        t.bottom().voidVolumeUm3(), "um^3"));
+                checks.add(new Check("operando t" + t.step() + " stack thickness", number(item, "positions", "stack_thickness_um"),
+                        t.stackThicknessUm(), "um"));
+            }
+        }
+        OperandoCell.Truth first = truths.get(0);
+        OperandoCell.Truth last = truths.get(truths.size() - 1);
+        double stripped = org.tomolyte.analysis.series.ElectrodeCharge.chargeC(last.bottom().lithiumVolumeUm3() - first.bottom().lithiumVolumeUm3());
+        double area = asMap(r.get("grey-t0")).get("bottom-li") instanceof Map<?, ?> ? number(asMap(r.get("grey-t0")), "bottom-li", "analysed_area_um2") : 0;
+        double applied = Math.abs(OPERANDO_CURRENT_MA_CM2) * (OPERANDO_TIMES_S[OPERANDO_TIMES_S.length - 1] - OPERANDO_TIMES_S[0]) * area * 1e-8 / 1000;
+        Map<String, Object> summary = asMap(r.get(Series.SUMMARY));
+        checks.add(new Check("operando stripping fraction of applied charge", number(summary, "charge", "stripping_fraction"),
+                stripped / applied, ""));
+        checks.add(new Check("operando fitted interphase conductivity", number(summary, "model", "interphase_conductivity_S_cm"),
+                OPERANDO_INTERPHASE_S_CM, "S/cm"));
     }
 
     private void runProtocol(Path protocol, Map<String, List<String>> inputs) {

@@ -99,6 +99,65 @@ public final class Phantoms {
         return Cathode.generate(cathodeConfig(), seed);
     }
 
+    /** The settings of {@link #operandoCell(long, int)}. */
+    public static OperandoCell.Config operandoCellConfig(int steps) {
+        return new OperandoCell.Config(new Dims(96, 96, 120), Spacing.isotropic(1.7), 6, 2, 24, 40, 20, steps, 2, 2, 1,
+                8, 17, 5, 3.4, 4, 8.5, 5, new double[] {2000, 30000, 19000, 50000, 24500}, 0.7, 250);
+    }
+
+    /**
+     * An operando Li | LSPS | Li cell between steel collectors as in paper 003: 96 x 96 x 120
+     * voxels of 1.7 um; bottom collector 6 slices (faces tilted by 2 slices across the volume),
+     * bottom lithium 24 slices stripped by 2 slices per step, electrolyte 40 slices whose top grows
+     * 1 slice of interphase per step, top lithium 20 slices plated by 2 slices per step; 8 stepped
+     * lens voids (final radius 10-17 um, depth 3.5-5 slices) nucleating and growing at the stripping
+     * interface; 4 bulk pores (radius 8.5 um) 5 slices above it; grey void 2000, electrolyte 30000,
+     * lithium 19000, collector 50000, interphase 24500, blur sigma 0.7 voxel, noise sigma 250
+     * ({@link OperandoCell#series}).
+     *
+     * @param seed  random seed
+     * @param steps number of time steps, 1..5
+     * @return the steps in order; close each
+     */
+    public static List<OperandoCell.Step> operandoCell(long seed, int steps) {
+        if (steps < 1 || steps > 5) {
+            throw new ParameterException("steps must be in 1..5 for the demo operando cell, got " + steps);
+        }
+        return OperandoCell.series(operandoCellConfig(steps), seed);
+    }
+
+    /**
+     * The settings of {@link #pelletSeries(long, int)}.
+     *
+     * @param steps number of time steps, 1..6
+     */
+    public static PelletSeries.Config pelletSeriesConfig(int steps) {
+        if (steps < 1 || steps > 6) {
+            throw new ParameterException("steps must be in 1..6 for the default pellet series, got " + steps);
+        }
+        return new PelletSeries.Config(new Dims(128, 128, 96), Spacing.isotropic(0.7), steps, 50.4, 300, 1.4, 3.5, 1.4,
+                List.of(new PelletSeries.GrowingCrack(25, 30, 44, 1, 0.25, 0.1, 2.1, 0, 8, 5),
+                        new PelletSeries.GrowingCrack(62, 60, 42, 0.2, 1, 0.1, 1.75, 1, 7, 5),
+                        new PelletSeries.GrowingCrack(60, 22, 40, 1, -0.6, 0.15, 1.75, 2, 6, 4)),
+                40000, 12000, 24000, 2500);
+    }
+
+    /**
+     * A cracking LPS pellet under a lithium electrode, as a time series for paper 001's
+     * workflow: 128 x 128 x 96 voxels of 0.7 um; lithium above z = 50.4 um (slices 72-95, grey
+     * 24000); 300 fixed pores of radius 1.4-3.5 um, 1.4 um apart; three near-vertical penny
+     * cracks below the lithium that appear at steps 0, 1 and 2 (radius 8, 7 and 6 um) and grow
+     * by 5, 5 and 4 um per step, so crack count and crack volume increase; electrolyte grey
+     * 40000, pores and cracks 12000, noise sigma 2500 ({@link PelletSeries#series}).
+     *
+     * @param seed  random seed
+     * @param steps number of time steps, 1..6
+     * @return the steps in order; close each
+     */
+    public static List<PelletSeries.Step> pelletSeries(long seed, int steps) {
+        return PelletSeries.series(pelletSeriesConfig(steps), seed);
+    }
+
     /**
      * A pellet of 30 um cubes (10^3 voxels of 3 um) whose porosity rises linearly through z from
      * 0.10 to 0.45 over 8 layers of 6 x 6 cubes, with 4, 3 and 5 solid edge voxels beyond the whole

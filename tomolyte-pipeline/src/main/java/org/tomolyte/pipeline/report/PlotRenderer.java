@@ -194,7 +194,9 @@ public final class PlotRenderer {
             if (x < f.left() - 0.5 || x > f.left() + f.width() + 0.5) {
                 continue;
             }
-            c.line(x, f.top(), x, f.top() + f.height(), "#e6e6e6", 1);
+            if (plot.kind() != Plot.Kind.HEATMAP) {
+                c.line(x, f.top(), x, f.top() + f.height(), "#e6e6e6", 1);
+            }
             c.line(x, f.top() + f.height(), x, f.top() + f.height() + 5, "#000000", 1);
             c.text(x, f.top() + f.height() + 19, label(t, xt), 12, "middle", false);
         }
@@ -203,7 +205,9 @@ public final class PlotRenderer {
             if (y < f.top() - 0.5 || y > f.top() + f.height() + 0.5) {
                 continue;
             }
-            c.line(f.left(), y, f.left() + f.width(), y, "#e6e6e6", 1);
+            if (plot.kind() != Plot.Kind.HEATMAP) {
+                c.line(f.left(), y, f.left() + f.width(), y, "#e6e6e6", 1);
+            }
             c.line(f.left() - 5, y, f.left(), y, "#000000", 1);
             c.text(f.left() - 8, y + 4, plot.logY() ? "1e" + label(t, yt) : label(t, yt), 12, "end", false);
         }
@@ -331,7 +335,7 @@ public final class PlotRenderer {
             c.line(bx + 14, y, bx + 18, y, "#000000", 1);
             c.text(bx + 21, y + 4, label(t, bt), 11, "start", false);
         }
-        c.text(WIDTH - 10, by + bh / 2, g.valueLabel(), 12, "middle", true);
+        c.text(Math.min(WIDTH - 10, bx + 78), by + bh / 2, g.valueLabel(), 12, "middle", true);
     }
 
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725};
