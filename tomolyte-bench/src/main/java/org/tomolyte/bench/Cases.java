@@ -176,6 +176,27 @@ public final class Cases {
                 List.of(Step.of("phases.fractions")),
                 List.of(Peer.python("numpy", "", "r = np.bincount(a.ravel(), minlength=2) / a.size", nan)),
                 nan));
+        int block = (int) Math.round(30 / SPACING_UM);
+        l.add(new Case("porosity_factor", "porosity factor d = Phi/Phi0 - 1 of 30 um cubes (paper 001 Eq. 3)", InputKind.PORES, List.of(),
+                List.of(Step.of("porosity.factor", Map.of("block_um", 30))),
+                List.of(Peer.python("numpy", "", """
+                        c = %d
+                        nz, ny, nx = a.shape
+                        m = a[:nz // c * c, :ny // c * c, :nx // c * c].reshape(nz // c, c, ny // c, c, nx // c, c).mean(axis=(1, 3, 5))
+                        r = m / np.count_nonzero(a) * a.size - 1""".formatted(block), nan)),
+                nan));
+        l.add(new Case("rev", "REV: porosity of the centred and 20 random cubes of 10, 20, 40, 80, 160 um (needs >= 229 voxels per axis)", InputKind.PORES, List.of(),
+                List.of(Step.of("porosity.rev", Map.of("sizes_um", List.of(10, 20, 40, 80, 160), "samples", 20, "seed", 1))),
+                List.of(Peer.python("numpy", "", """
+                        rng = np.random.default_rng(1)
+                        n = np.array(a.shape)
+                        r = []
+                        for s in (10, 20, 40, 80, 160):
+                            c = int(round(s / spacing[0]))
+                            for k in range(21):
+                                o = (n - c) // 2 if k == 0 else rng.integers(0, n - c + 1)
+                                r.append(np.count_nonzero(a[o[0]:o[0] + c, o[1]:o[1] + c, o[2]:o[2] + c]) / c ** 3)""", nan)),
+                nan));
         l.add(new Case("convert", "u8 to f32, values kept", InputKind.GREY, List.of(),
                 List.of(Step.of("volume.convert", Map.of("type", "f32"))),
                 List.of(Peer.python("numpy", "", "r = a.astype(np.float32)", nan)),

@@ -157,4 +157,18 @@ public final class Phantoms {
     public static List<PelletSeries.Step> pelletSeries(long seed, int steps) {
         return PelletSeries.series(pelletSeriesConfig(steps), seed);
     }
+
+    /**
+     * A pellet of 30 um cubes (10^3 voxels of 3 um) whose porosity rises linearly through z from
+     * 0.10 to 0.45 over 8 layers of 6 x 6 cubes, with 4, 3 and 5 solid edge voxels beyond the whole
+     * cubes along x, y and z ({@link PorosityGradient#generate}); {@code porosity.factor} with
+     * {@code block_um: 30} recovers d per layer exactly.
+     *
+     * @param seed random seed
+     * @return the phantom; close it
+     */
+    public static PorosityGradient.Phantom porosityGradient(long seed) {
+        return PorosityGradient.generate(new PorosityGradient.Config(new Dims(6, 6, 8), new Dims(10, 10, 10), 4, 3, 5,
+                Spacing.isotropic(3.0), PorosityGradient.linear(8, 0.10, 0.45), false), seed);
+    }
 }
