@@ -24,6 +24,7 @@ import org.tomolyte.pipeline.Series;
 import org.tomolyte.testkit.Cathode;
 import org.tomolyte.testkit.CrackedPellet;
 import org.tomolyte.testkit.OperandoCell;
+import org.tomolyte.testkit.PelletSeries;
 import org.tomolyte.testkit.Phantoms;
 import org.tomolyte.testkit.SymmetricCell;
 
@@ -36,7 +37,8 @@ import org.tomolyte.testkit.SymmetricCell;
 final class Demo {
 
     static final String[] PROTOCOLS = {"pellet-porosity.yaml", "pellet-cracks.yaml", "cathode-phases.yaml", "cell-voids.yaml",
-        "cell-operando.yaml"};
+        "cell-operando.yaml", "pellet-series.yaml"};
+    private static final int PELLET_STEPS = 4;
     private static final long SEED = 2026;
     private static final int CELL_STEPS = 4;
     /** Scan times of the operando series, s (as in examples/cell-operando.yaml). */
@@ -117,6 +119,15 @@ final class Demo {
                 "top_li_volume_um3", t.top().lithiumVolumeUm3(), "bottom_contact_fraction", t.bottom().contactFraction(),
                 "bottom_void_volume_um3", t.bottom().voidVolumeUm3(), "interphase_volume_um3", t.interphaseVolumeUm3(),
                 "stack_thickness_um", t.stackThicknessUm())).toList());
+        List<PelletSeries.StepTruth> pelletSeries = new ArrayList<>();
+        for (PelletSeries.Step s : Phantoms.pelletSeries(SEED, PELLET_STEPS)) {
+            try (s) {
+                VolumeIO.write(s.grey(), data.resolve("pellet-series").resolve("grey-t" + s.index() + ".tif"));
+                pelletSeries.add(s.truth());
+            }
+        }
+        truth.put("pellet_series", pelletSeries.stream().map(t -> Map.of("step", t.step(), "crack_count", t.crackCount(),
+                "crack_volume_um3", t.crackVolumeUm3(), "porosity", t.porosity(), "interface_z_um", t.interfaceZUm())).toList());
         Json.write(data.resolve("truth.json"), truth);
 
         copyExamples(protocols);
@@ -125,6 +136,9 @@ final class Demo {
         runProtocol(protocols.resolve("cathode-phases.yaml"), Map.of("grey", List.of(data.resolve("cathode-grey.tif").toString()),
                 "labels", List.of(data.resolve("cathode-labels.tif").toString())));
         runProtocol(protocols.resolve("cell-voids.yaml"), Map.of("labels", List.of(data.resolve("cell").resolve("labels-t*.tif").toString())));
+        Path ps = data.resolve("pellet-series");
+        runProtocol(protocols.resolve("pellet-series.yaml"), Map.of("reference", List.of(ps.resolve("grey-t0.tif").toString()),
+                "scan", List.of(ps.resolve("grey-t*.tif").toString())));
         Path op = data.resolve("operando");
         runProtocol(protocols.resolve("cell-operando.yaml"), Map.of("reference", List.of(op.resolve("grey-t0.tif").toString()), "scan", List.of(op.resolve("grey-t*.tif").toString()),
                 "labels", List.of(op.resolve("labels-t*.tif").toString()), "voltage", List.of(op.resolve("cell-voltage.csv").toString())));
@@ -149,6 +163,16 @@ final class Demo {
             checks.add(new Check("cell t" + t.step() + " stripping void volume", number(item, "stripping", "void", "volume_um3"),
                     t.stripping().voidVolumeUm3(), "um^3"));
         }
+        Map<String, Object> pr = results("pellet-series");
+        for (PelletSeries.StepTruth t : pelletSeries) {
+            Map<String, Object> item = asMap(pr.get("grey-t" + t.step()));
+            checks.add(new Check("pellet series t" + t.step() + " crack count", number(item, "cracks", "crack_count"), t.crackCount(), ""));
+            checks.add(new Check("pellet series t" + t.step() + " crack volume", number(item, "cracks", "crack_volume_um3"),
+                    t.crackVolumeUm3(), "um^3"));
+            checks.add(new Check("pellet series t" + t.step() + " porosity", number(item, "porosity", "porosity"), t.porosity(), ""));
+        }
+        checks.add(new Check("pellet series Li | electrolyte interface", number(asMap(pr.get("grey-t0")), "interface-map", "interface_um"),
+                pelletSeries.get(0).interfaceZUm(), "um"));
         operandoChecks(operando, checks);
         return checks;
     }

@@ -36,6 +36,7 @@ import org.tomolyte.pipeline.report.PlotRenderer;
  * DIR/results.json                 item -&gt; step -&gt; metrics
  * DIR/series.csv                   one row per item: index, item, every numeric metric as step.key columns
  * DIR/series/&lt;step&gt;/&lt;table&gt;.csv    each step table of every item, stacked, with index and item columns
+ *                                  (series_index and series_item when the table has its own index or item)
  * DIR/series/&lt;metric&gt;.png/.svg     each metric that changes across the series against the item index
  *                                  (voxel counts are left to series.csv: their volumes are plotted)
  * DIR/report.html, provenance.json the series report and record
@@ -379,8 +380,9 @@ public final class Series {
                     StepRecord rec = StepRecord.load(dir, String.valueOf(Json.read(dir.resolve(StepRecord.FILE)).get("key")));
                     Table t = (Table) rec.loadOutput(dir, out.getKey(), spec);
                     if (b == null) {
-                        b = Table.builder(t.name()).column("index", "", Table.Kind.INTEGER, "position in the series")
-                                .column("item", "", Table.Kind.TEXT, "series item");
+                        boolean clash = t.columns().stream().anyMatch(c -> c.name().equals("index") || c.name().equals("item"));
+                        b = Table.builder(t.name()).column(clash ? "series_index" : "index", "", Table.Kind.INTEGER, "position in the series")
+                                .column(clash ? "series_item" : "item", "", Table.Kind.TEXT, "series item");
                         for (Table.Column c : t.columns()) {
                             b.column(c.name(), c.unit(), c.kind(), c.description());
                         }
