@@ -35,7 +35,8 @@ import org.tomolyte.image.label.Connectivity;
  *
  * <p><b>Solver.</b> Conjugate gradient preconditioned by one symmetric multigrid V-cycle,
  * matrix-free on the compacted set of through-connected voxels ({@link ActiveGrid}: bit rows
- * plus per-word prefix counts instead of an index volume; vectors in float, 5 per solved voxel).
+ * plus per-word prefix counts instead of an index volume; the solution in double, the other four vectors in float: 24 bytes per
+ * solved voxel, so tolerances below about 1e-6 are not reachable).
  * The coarse levels aggregate 2x2x2 blocks with the Galerkin operator {@code P^T A P} of
  * piecewise-constant prolongation ({@link CoarseLevel}), which keeps the conductances of the
  * real pore geometry on every level; the smoother is red-black Gauss-Seidel (red then black
@@ -85,11 +86,14 @@ public final class TortuositySolver {
      * @param residual             max(relative flux spread, relative residual) at the end
      * @param converged            true when the tolerance was reached
      * @param solvedVoxels         voxels solved for (the through-connected ones)
+     * @param planeDiffusivity     D_eff/D0 from the flux through each of the n+1 planes normal to the axis (plane k lies
+     *                             k voxels from the inlet face); equal at convergence
      * @param concentration        F32 concentration field (1 at the inlet face, 0 at the outlet; 0 outside the
      *                             through-connected phase), or null when not asked for
      */
     public record Result(double tortuosity, double effectiveDiffusivity, double porosity, double throughFraction, int iterations,
-                         double residual, boolean converged, long solvedVoxels, Volume concentration) {
+                         double residual, boolean converged, long solvedVoxels, double[] planeDiffusivity,
+                         Volume concentration) {
     }
 
     /**
@@ -97,13 +101,13 @@ public final class TortuositySolver {
      *
      * @param phase         integer mask, nonzero = the transporting phase
      * @param axis          transport axis (the two faces normal to it hold the fixed concentrations)
-     * @param tolerance     convergence tolerance, (0, 0.1]
+     * @param tolerance     convergence tolerance, [1e-6, 0.1]
      * @param maxIterations iteration limit, at least 1
      * @param concentration true to return the concentration field
      * @param progress      advanced once per iteration
      */
     public static Result solve(Volume phase, Axis axis, double tolerance, int maxIterations, boolean concentration, Progress progress) {
-        Check.range("tolerance", tolerance, Double.MIN_VALUE, 0.1);
+        Check.range("tolerance", tolerance, 1e-6, 0.1);
         Check.range("max_iterations", maxIterations, 1, Integer.MAX_VALUE);
         ThroughConnectivity.Result through = ThroughConnectivity.analyse(phase, axis, Connectivity.SIX, Progress.NONE);
         double porosity = (double) through.phaseVoxels() / phase.voxels();
@@ -114,16 +118,21 @@ public final class TortuositySolver {
         Solver s = new Solver(g, axis, phase.spacing());
         Solver.Outcome o = s.run(tolerance, maxIterations, progress);
         Dims d = phase.dims();
-        double deff = o.flux() * axis.size(d) * axis.spacing(phase.spacing()) / axis.crossSectionUm2(d, phase.spacing());
+        double scale = axis.size(d) * axis.spacing(phase.spacing()) / axis.crossSectionUm2(d, phase.spacing());
+        double deff = o.flux() * scale;
+        double[] planes = o.planes().clone();
+        for (int k = 0; k < planes.length; k++) {
+            planes[k] *= scale;
+        }
         double tau = deff > 0 ? porosity / deff : Double.POSITIVE_INFINITY;
         Volume c = concentration ? s.concentration(phase) : null;
-        return new Result(tau, deff, porosity, through.throughFraction(), o.iterations(), o.residual(), o.converged(), g.n, c);
+        return new Result(tau, deff, porosity, through.throughFraction(), o.iterations(), o.residual(), o.converged(), g.n, planes, c);
     }
 
     /** The preconditioned conjugate-gradient state on one active grid. */
     static final class Solver {
 
-        record Outcome(double flux, int iterations, double residual, boolean converged) {
+        record Outcome(double flux, double[] planes, int iterations, double residual, boolean converged) {
         }
 
         /** Kernel modes of {@link #sweep}. */
@@ -139,7 +148,7 @@ public final class TortuositySolver {
         private final double gz;
         /** Boundary conductance 2A/d along the axis. */
         private final double gb;
-        private final float[] x;
+        private final double[] x;
         private final float[] r;
         private final float[] p;
         private final float[] q;
@@ -159,7 +168,7 @@ public final class TortuositySolver {
                 case Y -> gy;
                 case Z -> gz;
             };
-            x = new float[g.n];
+            x = new double[g.n];
             r = new float[g.n];
             p = new float[g.n];
             q = new float[g.n];
@@ -181,7 +190,7 @@ public final class TortuositySolver {
 
         Outcome run(double tol, int maxIter, Progress progress) {
             if (g.n == 0) {
-                return new Outcome(0, 0, 0, true);
+                return new Outcome(0, new double[na + 1], 0, 0, true);
             }
             int slabs = g.slabs();
             buildHierarchy();
@@ -190,7 +199,7 @@ public final class TortuositySolver {
                 double[] acc = {0};
                 g.forEach(sl, (i, xx, yy, zz) -> {
                     int u = coord(xx, yy, zz);
-                    x[i] = (float) (1 - (u + 0.5) / na);
+                    x[i] = 1 - (u + 0.5) / na;
                     double b = u == 0 ? gb : 0;
                     z[i] = (float) b;
                     acc[0] += b * b;
@@ -198,7 +207,7 @@ public final class TortuositySolver {
                 return acc[0];
             }));
             double bnorm = Math.sqrt(bb);
-            Parallel.forEach(slabs, sl -> sweep(sl, RESIDUAL, 0, x, z, r));
+            Parallel.forEach(slabs, sl -> initialResidual(sl));
             precondition();
             Parallel.forEach(slabs, sl -> System.arraycopy(z, g.slabStart[sl], p, g.slabStart[sl], g.slabStart[sl + 1] - g.slabStart[sl]));
             double rz = dot(r, z);
@@ -217,11 +226,12 @@ public final class TortuositySolver {
                 if (!(pq > 0)) {
                     break;
                 }
-                float alpha = (float) (rz / pq);
+                double alphaD = rz / pq;
+                float alpha = (float) alphaD;
                 double rr = sum(Parallel.map(slabs, sl -> {
                     double acc = 0;
                     for (int i = g.slabStart[sl]; i < g.slabStart[sl + 1]; i++) {
-                        x[i] += alpha * p[i];
+                        x[i] += alphaD * p[i];
                         float ri = r[i] - alpha * q[i];
                         r[i] = ri;
                         acc += (double) ri * ri;
@@ -254,7 +264,25 @@ public final class TortuositySolver {
                 flux = planeFlux();
                 resid = Math.max(spread(flux), rrel);
             }
-            return new Outcome(mean(flux), it, resid, converged);
+            return new Outcome(mean(flux), flux, it, resid, converged);
+        }
+
+        /** r = b - A x for the double-precision x (b is in z); once per solve, so by plain neighbour look-ups. */
+        private void initialResidual(int sl) {
+            g.forEach(sl, (i, xx, yy, zz) -> {
+                double dg = boundary(coord(xx, yy, zz));
+                double nb = 0;
+                int[] js = {g.indexOf(xx - 1, yy, zz), g.indexOf(xx + 1, yy, zz), g.indexOf(xx, yy - 1, zz), g.indexOf(xx, yy + 1, zz),
+                    g.indexOf(xx, yy, zz - 1), g.indexOf(xx, yy, zz + 1)};
+                double[] gs = {gx, gx, gy, gy, gz, gz};
+                for (int k = 0; k < 6; k++) {
+                    if (js[k] >= 0) {
+                        dg += gs[k];
+                        nb += gs[k] * x[js[k]];
+                    }
+                }
+                r[i] = (float) (z[i] - dg * x[i] + nb);
+            });
         }
 
         private double dot(float[] a, float[] b) {
@@ -480,7 +508,7 @@ public final class TortuositySolver {
                             long word = g.bits[off + w];
                             int i = g.base[off + w];
                             while (word != 0) {
-                                row[(w << 6) + Long.numberOfTrailingZeros(word)] = x[i++];
+                                row[(w << 6) + Long.numberOfTrailingZeros(word)] = (float) x[i++];
                                 word &= word - 1;
                             }
                         }
