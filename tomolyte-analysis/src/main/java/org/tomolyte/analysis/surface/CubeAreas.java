@@ -89,9 +89,10 @@ final class CubeAreas {
             if (n == 2) {
                 join(link, deg, edge(f[cut[0]], f[(cut[0] + 1) & 3]), edge(f[cut[1]], f[(cut[1] + 1) & 3]));
             } else if (n == 4) {
-                // saddle: cut off each inside corner: join the two edges meeting at it
+                // saddle (diagonal corners inside): the inside corners are joined across the face, so
+                // each outside corner is cut off: join the two edges meeting at it
                 for (int k = 0; k < 4; k++) {
-                    if (inside(c, f[k])) {
+                    if (!inside(c, f[k])) {
                         join(link, deg, edge(f[(k + 3) & 3], f[k]), edge(f[k], f[(k + 1) & 3]));
                     }
                 }
