@@ -63,6 +63,9 @@ import org.tomolyte.image.label.Connectivity;
  */
 public final class TortuositySolver {
 
+    /** Progress units of a solve: the residual reduction towards the tolerance, on a log scale. */
+    static final long PROGRESS_UNITS = 1000;
+
     /** Cells of the coarsest multigrid level, solved exactly, at most. */
     static final int COARSEST_CELLS = 1000;
 
@@ -104,7 +107,7 @@ public final class TortuositySolver {
      * @param tolerance     convergence tolerance, [1e-6, 0.1]
      * @param maxIterations iteration limit, at least 1
      * @param concentration true to return the concentration field
-     * @param progress      advanced once per iteration
+     * @param progress      advanced with the residual reduction (log scale, 0 to {@value #PROGRESS_UNITS})
      */
     public static Result solve(Volume phase, Axis axis, double tolerance, int maxIterations, boolean concentration, Progress progress) {
         Check.range("tolerance", tolerance, 1e-6, 0.1);
@@ -211,12 +214,14 @@ public final class TortuositySolver {
             precondition();
             Parallel.forEach(slabs, sl -> System.arraycopy(z, g.slabStart[sl], p, g.slabStart[sl], g.slabStart[sl + 1] - g.slabStart[sl]));
             double rz = dot(r, z);
-            progress.start("tortuosity: multigrid-preconditioned conjugate gradient on " + g.n + " voxels", maxIter);
+            progress.start("tortuosity: multigrid-preconditioned conjugate gradient on " + g.n + " voxels", PROGRESS_UNITS);
+            long shown = 0;
             int it = 0;
             double resid;
             boolean converged = false;
             double[] flux = planeFlux();
             double rrel = Math.sqrt(dot(r, r)) / bnorm;
+            double rrel0 = rrel;
             resid = Math.max(spread(flux), rrel);
             if (resid <= tol) {
                 converged = true;
@@ -239,8 +244,12 @@ public final class TortuositySolver {
                     return acc;
                 }));
                 it++;
-                progress.advance(1);
                 rrel = Math.sqrt(rr) / bnorm;
+                long units = progressUnits(rrel0, rrel, tol);
+                if (units > shown) {
+                    progress.advance(units - shown);
+                    shown = units;
+                }
                 if (rrel <= tol) {
                     flux = planeFlux();
                     resid = Math.max(spread(flux), rrel);
@@ -283,6 +292,15 @@ public final class TortuositySolver {
                 }
                 r[i] = (float) (z[i] - dg * x[i] + nb);
             });
+        }
+
+        /** Progress as the fraction of the residual reduction done, on a log scale: log(r0/r) / log(r0/tol). */
+        private static long progressUnits(double r0, double r, double tol) {
+            if (!(r0 > tol) || !(r > 0)) {
+                return PROGRESS_UNITS;
+            }
+            double f = Math.log(r0 / r) / Math.log(r0 / tol);
+            return Math.max(0, Math.min(PROGRESS_UNITS, (long) (f * PROGRESS_UNITS)));
         }
 
         private double dot(float[] a, float[] b) {
