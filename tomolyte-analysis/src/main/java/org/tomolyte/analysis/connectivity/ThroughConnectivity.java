@@ -13,8 +13,8 @@ import org.tomolyte.image.label.Marker;
  * Through-connectivity (percolation) of a phase along an axis: the phase's connected components
  * (labelled with the image core's {@link Labeling}) that touch both faces of the volume normal
  * to the axis, and the fraction of the phase's volume they hold. This is TauFactor's
- * "through-feature" fraction ({@code taufactor.metrics.volume_fraction} of the through-connected
- * network; face/edge/corner connectivity = 6/18/26 here).
+ * "through-feature" fraction (the through-connected network of {@code taufactor.metrics}
+ * {@code extract_connected_network}; face/edge/corner connectivity = 6/18/26 here).
  *
  * {@snippet :
  * try (Volume mask = PhaseMask.of(labels, 0)) {

@@ -72,8 +72,11 @@ public final class TortuositySolver {
     /** Gauss-Seidel sweeps (red + black) before and after each coarse correction. */
     static final int SWEEPS = 1;
 
-    /** Scaling of the piecewise-constant coarse correction (Braess-style over-correction, 0..2). */
-    static final float OVER_CORRECTION = 1.0f;
+    /**
+     * Scaling of the piecewise-constant coarse correction (over-correction, in (0, 2) so the cycle stays
+     * symmetric positive definite). On electrode.tiff: 35 CG iterations at 1.0, 24 at 1.5, 23 at 1.8.
+     */
+    static final float OVER_CORRECTION = 1.5f;
 
     private TortuositySolver() {
     }
