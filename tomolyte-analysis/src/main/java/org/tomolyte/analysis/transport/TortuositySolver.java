@@ -35,18 +35,23 @@ import org.tomolyte.image.label.Connectivity;
  *
  * <p><b>Solver.</b> Conjugate gradient preconditioned by one symmetric multigrid V-cycle,
  * matrix-free on the compacted set of through-connected voxels ({@link ActiveGrid}: bit rows
- * plus per-word prefix counts instead of an index volume; the solution in double, the other four vectors in float: 24 bytes per
- * solved voxel, so tolerances below about 1e-6 are not reachable).
- * The coarse levels aggregate 2x2x2 blocks with the Galerkin operator {@code P^T A P} of
- * piecewise-constant prolongation ({@link CoarseLevel}), which keeps the conductances of the
- * real pore geometry on every level; the smoother is red-black Gauss-Seidel (red then black
- * before, black then red after the coarse correction, so the preconditioner is symmetric); the
- * coarsest level (at most {@value #COARSEST_CELLS} cells) is solved exactly ({@link DenseCholesky}).
- * Plain or Jacobi-preconditioned CG, like TauFactor's SOR, needs a number of iterations growing
- * with the volume's edge (thousands at 500^3); the V-cycle keeps it nearly independent of size.
- * Every reduction is in double, summed per fixed z-slab and combined in slab order, and the
- * smoother updates one colour from the other only, so the iterates are identical for any
- * thread count. The initial guess is TauFactor's linear profile.
+ * plus per-word prefix counts instead of an index volume; the solution in double, the other
+ * four vectors in float: 24 bytes per solved voxel, so tolerances below about 1e-6 are not
+ * reachable). The coarse levels aggregate 2x2x2 blocks with the Galerkin operator
+ * {@code P^T A P} of piecewise-constant prolongation ({@link CoarseLevel}), which keeps the
+ * conductances of the real pore geometry on every level; the coarse correction is scaled by
+ * {@value #OVER_CORRECTION}; the smoother is red-black Gauss-Seidel (red then black before,
+ * black then red after the coarse correction, so the preconditioner is symmetric); the coarsest
+ * level (at most {@value #COARSEST_CELLS} cells) is solved exactly ({@link DenseCholesky}).
+ * Chosen because Jacobi-preconditioned CG, like TauFactor's SOR, needs a number of iterations
+ * growing with the volume's edge (a first Jacobi version had not converged after 150 CPU
+ * seconds on electrode.tiff), while the V-cycle keeps it nearly independent of size: 24
+ * iterations on electrode.tiff (256^3), 21 to 30 on TauFactor's 500^3 benchmark. A geometric
+ * multigrid used alone would need the same hierarchy and converges less reliably on pore
+ * geometries than inside CG. Every reduction is in double, summed per fixed z-slab and
+ * combined in slab order, and the smoother updates one colour from the other only, so the
+ * iterates are identical for any thread count. The initial guess is TauFactor's linear
+ * profile.
  *
  * <p><b>Convergence.</b> The run stops when the relative residual {@code ||b - Ax|| / ||b||}
  * (b: the inlet boundary currents) and the relative spread {@code (max - min) / mean} of the
