@@ -201,6 +201,20 @@ public final class Cases {
                 List.of(Step.of("volume.convert", Map.of("type", "f32"))),
                 List.of(Peer.python("numpy", "", "r = a.astype(np.float32)", nan)),
                 nan));
+        // issue 4 (analysis): tortuosity has no peer installed (TauFactor needs PyTorch); real-data timings on TauFactor's
+        // volumes are measured by TauFactorBench
+        l.add(new Case("tortuosity", "tortuosity factor of the electrolyte along z (multigrid-preconditioned CG)", InputKind.SOLID,
+                List.of(), List.of(Step.of("tortuosity.factor", Map.of("phase", 1, "axis", "z"))), List.of(), nan));
+        l.add(new Case("surface_faces", "surface area of pores and electrolyte by face counting", InputKind.PORES, List.of(),
+                List.of(Step.of("surface.area", Map.of("method", "faces"))),
+                List.of(Peer.python("numpy", "", "r = [int((a[1:] != a[:-1]).sum()), int((a[:, 1:] != a[:, :-1]).sum()), "
+                        + "int((a[:, :, 1:] != a[:, :, :-1]).sum())]", nan)),
+                nan));
+        l.add(new Case("surface_mc", "surface area of the pores by marching cubes", InputKind.PORES, List.of(),
+                List.of(Step.of("surface.area", Map.of("method", "marching_cubes"))),
+                List.of(Peer.python("skimage", SKIMAGE, "v, f, _, _ = measure.marching_cubes(a.astype(np.float32), 0.5, method='lewiner')\n"
+                        + "r = measure.mesh_surface_area(v, f)", nan)),
+                nan));
         return List.copyOf(l);
     }
 }
