@@ -48,4 +48,25 @@ public record PhaseTable(SortedMap<Integer, String> names) {
     public boolean isEmpty() {
         return names.isEmpty();
     }
+
+    /**
+     * The label value a protocol names: a whole number is taken as it is, anything else must be one
+     * of this table's phase names.
+     *
+     * @param param the parameter name, for the message
+     * @param text  a label value or a phase name
+     * @throws ParameterException naming the parameter and the known names
+     */
+    public int resolve(String param, String text) {
+        String t = text.trim();
+        if (t.matches("\\d{1,9}")) {
+            return Integer.parseInt(t);
+        }
+        for (var e : names.entrySet()) {
+            if (e.getValue().equals(t)) {
+                return e.getKey();
+            }
+        }
+        throw new ParameterException(param + " must be a label value or one of the phase names " + names.values() + ", got '" + t + "'");
+    }
 }

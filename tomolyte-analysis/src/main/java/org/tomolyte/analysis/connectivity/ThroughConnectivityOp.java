@@ -29,13 +29,13 @@ public final class ThroughConnectivityOp implements Op<ThroughConnectivityOp.Par
     /**
      * Parameters of {@code connectivity.through}.
      *
-     * @param phase        label value of the phase (required with {@code labels}, not used with {@code mask})
+     * @param phase        label value or phase name (required with {@code labels}, not used with {@code mask})
      * @param axis         x, y or z: the faces normal to it are the two ends
      * @param connectivity 6, 18 or 26 neighbours
      */
     public record Params(
-            @Param(doc = "label value of the phase (required with input labels; not used with mask)", optional = true, min = 0)
-            Integer phase,
+            @Param(doc = "label value or phase name of the phase (required with input labels; not used with mask)", optional = true)
+            String phase,
             @Param(doc = "axis whose two end faces a through-connected component must touch: x, y or z", defaultValue = "z")
             Axis axis,
             @Param(doc = "neighbours that touch: 6 (faces, TauFactor 'face'), 18 (edges) or 26 (corners)", defaultValue = "6",
@@ -95,7 +95,7 @@ public final class ThroughConnectivityOp implements Op<ThroughConnectivityOp.Par
      * volume and that {@code phase} is given exactly when {@code labels} is; shared by the
      * analysis ops that take a phase.
      */
-    public static DataSpec.VolumeSpec phaseInput(Integer phase, Map<String, DataSpec> in, String op) {
+    public static DataSpec.VolumeSpec phaseInput(String phase, Map<String, DataSpec> in, String op) {
         DataSpec labels = in.get("labels");
         DataSpec mask = in.get("mask");
         if ((labels == null) == (mask == null)) {
@@ -119,8 +119,11 @@ public final class ThroughConnectivityOp implements Op<ThroughConnectivityOp.Par
         return phaseInput(p.phase(), in, op);
     }
 
-    /** The U8 phase mask of the op's input (labels == phase, or mask != 0); the caller closes it. */
-    public static Volume phaseMask(Integer phase, OpInputs in) {
+    /**
+     * The U8 phase mask of the op's input (labels == phase, or mask != 0); {@code phase} is a label
+     * value or a name of {@code phases}; the caller closes the mask.
+     */
+    public static Volume phaseMask(String phase, OpInputs in, org.tomolyte.core.PhaseTable phases) {
         Volume labels = in.optionalVolume("labels");
         Volume mask = in.optionalVolume("mask");
         if ((labels == null) == (mask == null)) {
@@ -129,13 +132,13 @@ public final class ThroughConnectivityOp implements Op<ThroughConnectivityOp.Par
         if (labels != null && phase == null) {
             throw new ParameterException("phase is required with input labels (the label value of the phase), got none");
         }
-        return labels != null ? PhaseMask.of(labels, phase) : PhaseMask.of(mask, null);
+        return labels != null ? PhaseMask.of(labels, phases.resolve("phase", phase)) : PhaseMask.of(mask, null);
     }
 
     @Override
     public OpResult run(Params p, OpInputs in, OpContext ctx) {
         ThroughConnectivity.Result r;
-        try (Volume m = phaseMask(p.phase(), in)) {
+        try (Volume m = phaseMask(p.phase(), in, ctx.phases())) {
             r = ThroughConnectivity.analyse(m, p.axis(), Connectivity.of("connectivity", p.connectivity()), ctx.progress());
         }
         double vox = r.mask().spacing().voxelVolumeUm3();

@@ -155,16 +155,6 @@ public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
 
     /** A label value from a number or a phase name of the protocol's phase table. */
     static int resolve(String name, String text, PhaseTable phases) {
-        String t = text.trim();
-        if (t.matches("\\d{1,9}")) {
-            return Integer.parseInt(t);
-        }
-        for (var e : phases.names().entrySet()) {
-            if (e.getValue().equals(t)) {
-                return e.getKey();
-            }
-        }
-        throw new ParameterException(name + " must be a label value or one of the phase names " + phases.names().values() + ", got '"
-                + t + "'");
+        return phases.resolve(name, text);
     }
 }

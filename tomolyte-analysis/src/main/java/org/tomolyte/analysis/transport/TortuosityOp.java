@@ -76,7 +76,7 @@ public final class TortuosityOp implements Op<TortuosityParams> {
 
     /** Solves for the op's input. */
     static TortuositySolver.Result solve(TortuosityParams p, OpInputs in, OpContext ctx, boolean field) {
-        try (Volume m = ThroughConnectivityOp.phaseMask(p.phase(), in)) {
+        try (Volume m = ThroughConnectivityOp.phaseMask(p.phase(), in, ctx.phases())) {
             return TortuositySolver.solve(m, p.axis(), p.tolerance(), p.maxIterations(), field, ctx.progress());
         }
     }

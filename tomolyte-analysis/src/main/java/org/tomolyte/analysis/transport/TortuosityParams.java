@@ -8,14 +8,14 @@ import org.tomolyte.core.op.Param;
 /**
  * Parameters of {@code tortuosity.factor} and {@code tortuosity.concentration}.
  *
- * @param phase         label value of the transporting phase (with input {@code labels}; not with {@code mask})
+ * @param phase         label value or phase name of the transporting phase (with input {@code labels}; not with {@code mask})
  * @param axis          transport axis x, y or z: fixed concentrations on the two faces normal to it
  * @param tolerance     stop when the relative residual and the relative spread of the plane fluxes are at most this
  * @param maxIterations conjugate-gradient iteration limit
  */
 public record TortuosityParams(
-        @Param(doc = "label value of the transporting phase (required with input labels; not used with mask)", optional = true, min = 0)
-        Integer phase,
+        @Param(doc = "label value or phase name of the transporting phase (required with input labels; not used with mask)", optional = true)
+        String phase,
         @Param(doc = "transport axis: the concentration is fixed on the two faces normal to it (x, y or z; z = numpy axis 0)",
                 defaultValue = "z") Axis axis,
         @Param(doc = "convergence: relative residual ||b-Ax||/||b|| and relative spread (max-min)/mean of the flux through the "
