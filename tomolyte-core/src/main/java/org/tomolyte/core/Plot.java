@@ -15,9 +15,12 @@ import java.util.List;
  * @param series the series (for {@link Kind#BOX} one per box; empty for heat maps and quiver plots)
  * @param grid   the cells of a {@link Kind#HEATMAP}, otherwise null
  * @param arrows the vectors of a {@link Kind#QUIVER}, otherwise null
+ * @param y2Label label (with unit) of a second y axis on the right, or null
+ * @param series2 series drawn against the right axis as lines (e.g. the cell voltage beside contact
+ *                fractions on one time axis, Lewis et al. Fig. 4a); empty when there is none
  */
 public record Plot(String name, String title, String xLabel, String yLabel, Kind kind, boolean logY, List<Series> series,
-                   Grid grid, Arrows arrows) {
+                   Grid grid, Arrows arrows, String y2Label, List<Series> series2) {
 
     /** How the series are drawn. */
     public enum Kind {
@@ -108,6 +111,10 @@ public record Plot(String name, String title, String xLabel, String yLabel, Kind
             throw new InternalException("plot name must be a plain file name, got '" + name + "'");
         }
         series = List.copyOf(series);
+        series2 = series2 == null ? List.of() : List.copyOf(series2);
+        if (!series2.isEmpty() && (kind == Kind.HEATMAP || kind == Kind.QUIVER || kind == Kind.BOX)) {
+            throw new InternalException("plot '" + name + "': a right axis goes with line, step or scatter plots only");
+        }
         if ((kind == Kind.HEATMAP) != (grid != null) || (kind == Kind.QUIVER) != (arrows != null)) {
             throw new InternalException("plot '" + name + "': a heat map needs a grid and a quiver plot arrows, nothing else does");
         }
@@ -115,16 +122,21 @@ public record Plot(String name, String title, String xLabel, String yLabel, Kind
 
     /** A plot of series (line, step, scatter or box kinds). */
     public Plot(String name, String title, String xLabel, String yLabel, Kind kind, boolean logY, List<Series> series) {
-        this(name, title, xLabel, yLabel, kind, logY, series, null, null);
+        this(name, title, xLabel, yLabel, kind, logY, series, null, null, null, List.of());
+    }
+
+    /** This plot with {@code series} drawn as lines against a second y axis on the right, labelled {@code label}. */
+    public Plot withRightAxis(String label, List<Series> series) {
+        return new Plot(name, title, xLabel, yLabel, kind, logY, this.series, grid, arrows, label, series);
     }
 
     /** A heat map. */
     public static Plot heatmap(String name, String title, String xLabel, String yLabel, Grid grid) {
-        return new Plot(name, title, xLabel, yLabel, Kind.HEATMAP, false, List.of(), grid, null);
+        return new Plot(name, title, xLabel, yLabel, Kind.HEATMAP, false, List.of(), grid, null, null, List.of());
     }
 
     /** A quiver plot. */
     public static Plot quiver(String name, String title, String xLabel, String yLabel, Arrows arrows) {
-        return new Plot(name, title, xLabel, yLabel, Kind.QUIVER, false, List.of(), null, arrows);
+        return new Plot(name, title, xLabel, yLabel, Kind.QUIVER, false, List.of(), null, arrows, null, List.of());
     }
 }

@@ -81,4 +81,17 @@ class PlotRendererTest {
         String svg = PlotRenderer.svg(p);
         assertEquals(6, svg.split("stroke=\"#1f77b4\"", -1).length - 1);
     }
+
+    @Test
+    void aRightAxisCarriesItsOwnSeriesAndLabel() throws Exception {
+        Plot p = new Plot("c", "contact and voltage", "time (s)", "contact fraction", Plot.Kind.LINE, false,
+                List.of(new Plot.Series("contact", new double[] {0, 100}, new double[] {1, 0.8})))
+                .withRightAxis("voltage (V)", List.of(new Plot.Series("voltage", new double[] {0, 50, 200}, new double[] {-0.2, -0.3, 0.4})));
+        String svg = PlotRenderer.svg(p);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, doc.getElementsByTagName("polyline").getLength(), "one line per axis");
+        assertTrue(svg.contains(">voltage (V)<") && svg.contains(">voltage (right axis)<"), svg);
+        assertTrue(svg.contains(">200<"), "the x axis covers the right-axis series too");
+    }
 }

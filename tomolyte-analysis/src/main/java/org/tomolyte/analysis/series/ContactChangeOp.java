@@ -23,7 +23,10 @@ import org.tomolyte.core.op.Port;
  * <p>Output table {@code contact}: {@code index, item, x} and per column its value and
  * {@code <column>_change_percent} (relative to the reference scan). Metrics per column (grouped by
  * the column name with {@code .} replaced by {@code _}): {@code reference, compared, change_percent}.
- * Plot {@code contact}: every column against x.
+ * Plot {@code contact}: every column against x; with the optional table input {@code echem}
+ * (e.g. the cell's time, current and voltage record), its {@code echem_y} column is drawn against
+ * a right axis on the same time axis (paper 003 Fig. 4a: contact fraction of both interfaces and
+ * the cell voltage); {@code x} must then be a time in the echem table's time unit.
  */
 public final class ContactChangeOp implements Op<ContactChangeOp.Params> {
 
@@ -34,13 +37,18 @@ public final class ContactChangeOp implements Op<ContactChangeOp.Params> {
      * @param referenceIndex scan the changes are relative to
      * @param compareIndex   scan compared with the reference for the metrics (-1: the last)
      * @param x              series column on the plot's x axis (default time_s when present, else index)
+     * @param echemX         time column of the echem table (same unit as x)
+     * @param echemY         column of the echem table drawn against the right axis
      */
     public record Params(
             @Param(doc = "series columns with contact area or fraction, comma-separated") String columns,
             @Param(doc = "index of the reference scan", defaultValue = "0", min = 0) int referenceIndex,
             @Param(doc = "index of the scan compared with the reference in the metrics; -1 is the last", defaultValue = "-1", min = -1)
             int compareIndex,
-            @Param(doc = "series column on the plot's x axis (time_s when present, else index)", optional = true) String x) {
+            @Param(doc = "series column on the plot's x axis (time_s when present, else index)", optional = true) String x,
+            @Param(doc = "time column of the echem input (same unit as x)", defaultValue = "time_s") String echemX,
+            @Param(doc = "column of the echem input drawn against the right axis, e.g. voltage_V or Ewe/V", defaultValue = "voltage_V")
+            String echemY) {
         public Params {
             if (SeriesColumns.list(columns).isEmpty()) {
                 throw new ParameterException("columns must name at least one series column, got '" + columns + "'");
@@ -75,7 +83,8 @@ public final class ContactChangeOp implements Op<ContactChangeOp.Params> {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.table("series", "the series table"));
+        return List.of(Port.table("series", "the series table"),
+                Port.optionalTable("echem", "cell record with a time column and e.g. the voltage (plotted on a right axis)"));
     }
 
     @Override
@@ -132,7 +141,14 @@ public final class ContactChangeOp implements Op<ContactChangeOp.Params> {
             b.row(row);
         }
         out.table("contact", b.build());
-        out.plot(new Plot("contact", "Interface contact per scan", xName, "contact", Plot.Kind.LINE, false, series));
+        Plot plot = new Plot("contact", "Interface contact per scan", xName, "contact", Plot.Kind.LINE, false, series);
+        Table echem = in.optionalTable("echem");
+        if (echem != null) {
+            double[] ex = SeriesColumns.numbers(echem, p.echemX(), "echem_x");
+            double[] ey = SeriesColumns.numbers(echem, p.echemY(), "echem_y");
+            plot = plot.withRightAxis(p.echemY(), List.of(new Plot.Series(p.echemY(), ex, ey)));
+        }
+        out.plot(plot);
         return out;
     }
 }

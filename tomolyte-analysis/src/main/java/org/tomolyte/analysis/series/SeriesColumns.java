@@ -23,9 +23,12 @@ public final class SeriesColumns {
         return name.strip().replaceAll("[^A-Za-z0-9_.]", "_");
     }
 
-    /** The values of column {@code name}; a missing column is a parameter error listing the columns. */
+    /**
+     * The values of column {@code name} (as given, else in the series-table spelling); a missing
+     * column is a parameter error listing the columns.
+     */
     public static double[] numbers(Table t, String name, String param) {
-        String n = normalise(name);
+        String n = index(t, name.strip()) >= 0 ? name.strip() : normalise(name);
         int c = index(t, n);
         if (c < 0) {
             List<String> names = t.columns().stream().map(Table.Column::name).toList();

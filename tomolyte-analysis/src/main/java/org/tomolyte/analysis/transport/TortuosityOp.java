@@ -103,7 +103,7 @@ public final class TortuosityOp implements Op<TortuosityParams> {
                 .put("iterations", (long) r.iterations())
                 .put("residual", r.residual());
         out.plot(new Plot("flux", "Flux through planes normal to " + p.axis().label() + " (tau " + String.format(java.util.Locale.ROOT,
-                "%.4f", r.tortuosity()) + ")", "position (um)", "D_eff/D0", Plot.Kind.LINE, false, List.of(new Plot.Series("plane flux", xs, pd)), null, null));
+                "%.4f", r.tortuosity()) + ")", "position (um)", "D_eff/D0", Plot.Kind.LINE, false, List.of(new Plot.Series("plane flux", xs, pd))));
         return out;
     }
 }

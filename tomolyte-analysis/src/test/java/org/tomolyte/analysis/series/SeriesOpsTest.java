@@ -78,6 +78,18 @@ class SeriesOpsTest {
     }
 
     @Test
+    void contactChangeDrawsTheCellVoltageOnARightAxis() {
+        Table echem = Table.builder("cell").column("time/s", "s", Table.Kind.REAL, "").column("Ewe/V", "V", Table.Kind.REAL, "")
+                .row(0.0, -0.1).row(3600.0, -0.2).row(7200.0, -0.3).build();
+        ContactChangeOp op = new ContactChangeOp();
+        OpResult r = op.run(ParamBinder.bind(ContactChangeOp.Params.class, Map.of("columns", "top-contact.contact_fraction",
+                "echem_x", "time/s", "echem_y", "Ewe/V")), new OpInputs(Map.of("series", series(), "echem", echem)), null);
+        org.tomolyte.core.Plot plot = r.plots().get(0);
+        assertEquals("Ewe/V", plot.y2Label());
+        assertEquals(3, plot.series2().get(0).y().length);
+    }
+
+    @Test
     void stackThicknessChangeFromTheFirstScan() {
         Map<String, Object> m = run(new StackThicknessOp(), Map.of("column", "pos.stack_thickness_um")).metrics().toMap();
         assertEquals(6.0, (double) m.get("change_um"), 1e-12);

@@ -36,4 +36,9 @@ public record OpInputs(Map<String, Object> values) {
         }
         throw new InternalException("input '" + name + "' is not a connected table");
     }
+
+    /** The table on port {@code name}, or null when the optional port is not connected. */
+    public Table optionalTable(String name) {
+        return values.get(name) instanceof Table t ? t : null;
+    }
 }

@@ -32,4 +32,9 @@ public record Port(String name, Kind kind, boolean optional, String description)
     public static Port table(String name, String description) {
         return new Port(name, Kind.TABLE, false, description);
     }
+
+    /** An optional table port. */
+    public static Port optionalTable(String name, String description) {
+        return new Port(name, Kind.TABLE, true, description);
+    }
 }

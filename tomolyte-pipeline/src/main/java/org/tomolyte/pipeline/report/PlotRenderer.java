@@ -24,6 +24,7 @@ public final class PlotRenderer {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
     private static final double LEFT = 78;
     private static final double RIGHT = 20;
+    private static final double RIGHT_AXIS = 78;
     private static final double TOP = 40;
     private static final double BOTTOM = 58;
 
@@ -112,8 +113,53 @@ public final class PlotRenderer {
         x1 = Math.max(x1, xt[xt.length - 1]);
         y0 = Math.min(y0, yt[0]);
         y1 = Math.max(y1, yt[yt.length - 1]);
-        Frame f = new Frame(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM, x0, x1, y0, y1);
+        boolean right = !plot.series2().isEmpty();
+        double[] range2 = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Plot.Series s : plot.series2()) {
+            for (int i = 0; i < s.x().length; i++) {
+                include(range2, s.x()[i], s.y()[i]);
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                    x0 = Math.min(x0, s.x()[i]);
+                    x1 = Math.max(x1, s.x()[i]);
+                }
+            }
+        }
+        if (right) {
+            xt = ticks(x0, x1);
+            x0 = Math.min(x0, xt[0]);
+            x1 = Math.max(x1, xt[xt.length - 1]);
+        }
+        Frame f = new Frame(LEFT, TOP, WIDTH - LEFT - (right ? RIGHT_AXIS : RIGHT), HEIGHT - TOP - BOTTOM, x0, x1, y0, y1);
         axes(plot, c, f, xt, yt);
+        if (right && Double.isFinite(range2[2])) {
+            double r0 = range2[2];
+            double r1 = range2[3] > r0 ? range2[3] : r0 + 1;
+            double[] rt = ticks(r0, r1);
+            Frame f2 = new Frame(f.left(), f.top(), f.width(), f.height(), f.x0(), f.x1(), Math.min(r0, rt[0]), Math.max(r1, rt[rt.length - 1]));
+            double xr = f.left() + f.width();
+            for (double t : rt) {
+                double y = f2.py(t);
+                c.line(xr, y, xr + 5, y, "#000000", 1);
+                c.text(xr + 8, y + 4, label(t, rt), 12, "start", false);
+            }
+            c.text(WIDTH - 14, f.top() + f.height() / 2, plot.y2Label() == null ? "" : plot.y2Label(), 13, "middle", true);
+            int base = plot.series().size();
+            for (int k = 0; k < plot.series2().size(); k++) {
+                Plot.Series s = plot.series2().get(k);
+                String color = COLORS[(base + k) % COLORS.length];
+                List<double[]> pts = new ArrayList<>();
+                for (int i = 0; i < s.x().length; i++) {
+                    if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                        pts.add(new double[] {f2.px(s.x()[i]), f2.py(s.y()[i])});
+                    }
+                }
+                c.polyline(pts.stream().mapToDouble(q -> q[0]).toArray(), pts.stream().mapToDouble(q -> q[1]).toArray(), color, 1.4);
+                double ly = TOP + 14 + 18 * (base + k);
+                double lx = LEFT + f.width() - 170;
+                c.line(lx, ly - 4, lx + 22, ly - 4, color, 3);
+                c.text(lx + 28, ly, s.label() + " (right axis)", 12, "start", false);
+            }
+        }
 
         if (plot.kind() == Plot.Kind.QUIVER) {
             Plot.Arrows a = plot.arrows();
@@ -160,7 +206,7 @@ public final class PlotRenderer {
             }
             if (plot.series().size() > 1 || !s.label().isEmpty()) {
                 double ly = TOP + 14 + 18 * k;
-                double lx = LEFT + f.width() - 150;
+                double lx = LEFT + f.width() - (plot.series2().isEmpty() ? 150 : 170);
                 c.line(lx, ly - 4, lx + 22, ly - 4, color, 3);
                 c.text(lx + 28, ly, s.label(), 12, "start", false);
             }
