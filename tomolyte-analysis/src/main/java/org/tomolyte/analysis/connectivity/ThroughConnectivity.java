@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.connectivity;
 
+import org.tomolyte.core.Axis;
+
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.Progress;

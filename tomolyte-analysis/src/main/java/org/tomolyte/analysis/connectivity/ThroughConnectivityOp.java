@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.connectivity;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.DataType;

@@ -1,6 +1,6 @@
 package org.tomolyte.analysis.intensity;
 
-import org.tomolyte.analysis.profile.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tomolyte.analysis.porosity.SampleStats;
-import org.tomolyte.analysis.profile.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.Plot;
 import org.tomolyte.core.Table;

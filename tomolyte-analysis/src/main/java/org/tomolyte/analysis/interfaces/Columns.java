@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.Spacing;
@@ -20,13 +22,13 @@ final class Columns {
     static final long BLOCK_VOXELS = 1L << 21;
 
     final Dims dims;
-    final StackAxis axis;
+    final Axis axis;
     final int n;
     final int nu;
     final int nv;
     final int linesPerBlock;
 
-    Columns(Dims dims, StackAxis axis) {
+    Columns(Dims dims, Axis axis) {
         this.dims = dims;
         this.axis = axis;
         switch (axis) {
@@ -66,7 +68,7 @@ final class Columns {
     }
 
     /** Voxel size along the stack axis, um. */
-    static double along(Spacing s, StackAxis a) {
+    static double along(Spacing s, Axis a) {
         return switch (a) {
             case X -> s.x();
             case Y -> s.y();
@@ -76,12 +78,12 @@ final class Columns {
 
     /** Voxel size along u, um. */
     double su(Spacing s) {
-        return axis == StackAxis.X ? s.y() : s.x();
+        return axis == Axis.X ? s.y() : s.x();
     }
 
     /** Voxel size along v, um. */
     double sv(Spacing s) {
-        return axis == StackAxis.Z ? s.y() : s.z();
+        return axis == Axis.Z ? s.y() : s.z();
     }
 
     /** Column area (u by v), um^2. */

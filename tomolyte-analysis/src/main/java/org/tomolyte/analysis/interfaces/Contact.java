@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.Parallel;
@@ -47,7 +49,7 @@ public final class Contact {
      * @param axis      stack axis
      * @param bottomVox electrode voxels nearest the electrolyte examined, 1..1000 (paper: 5)
      */
-    public static Result run(Volume lithium, Volume voids, Electrode electrode, StackAxis axis, int bottomVox, Progress progress) {
+    public static Result run(Volume lithium, Volume voids, Electrode electrode, Axis axis, int bottomVox, Progress progress) {
         Check.range("bottom_vox", bottomVox, 1, 1000);
         if (!lithium.dims().equals(voids.dims())) {
             throw new InputException("lithium " + lithium.dims() + " and voids " + voids.dims() + " must have the same dimensions");

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.DataType;
@@ -38,14 +40,14 @@ public final class ContactOp implements Op<ContactOp.Params> {
                     max = 1000) int bottomVox,
             @Param(doc = "nominal (applied) current density; gives effective_current_density_mA_cm2", unit = "mA/cm^2",
                     optional = true, min = 0, minExclusive = true) Double nominalCurrentMaCm2,
-            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") StackAxis stackAxis) {
+            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") Axis stackAxis) {
         public Params {
             Check.required("electrode", electrode);
             Check.range("bottom_vox", bottomVox, 1, 1000);
             if (nominalCurrentMaCm2 != null) {
                 Check.greater("nominal_current_ma_cm2", nominalCurrentMaCm2, 0);
             }
-            stackAxis = stackAxis == null ? StackAxis.Z : stackAxis;
+            stackAxis = stackAxis == null ? Axis.Z : stackAxis;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Parallel;
 import org.tomolyte.core.ParameterException;
@@ -41,7 +43,7 @@ public final class InterfacialVoids {
      * @param lookaheadVox voxels averaged beyond a dark run, 3..5
      * @param bulkUm       start of the sweep along the axis, um; null: the middle of the volume
      */
-    public record Settings(Electrode electrode, StackAxis axis, double voidMax, double liMax, int lookaheadVox, Double bulkUm) {
+    public record Settings(Electrode electrode, Axis axis, double voidMax, double liMax, int lookaheadVox, Double bulkUm) {
         /** Validates; throws {@link ParameterException} naming the bad value. */
         public Settings {
             Check.required("electrode", electrode);

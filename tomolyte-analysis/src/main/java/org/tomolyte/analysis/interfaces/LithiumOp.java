@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.DataType;
@@ -44,9 +46,9 @@ public final class LithiumOp implements Op<LithiumOp.Params> {
             double collectorMin,
             @Param(doc = "optional: electrode voxels below this grey are voids and left out of the lithium mask", optional = true)
             Double voidMax,
-            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") StackAxis stackAxis) {
+            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") Axis stackAxis) {
         public Params {
-            stackAxis = stackAxis == null ? StackAxis.Z : stackAxis;
+            stackAxis = stackAxis == null ? Axis.Z : stackAxis;
             interphaseMin = interphaseMin == null ? Double.valueOf(liMax) : interphaseMin;
             settings(electrode, liMax, interphaseMin, lookaheadVox, collectorMin, voidMax, stackAxis);
         }
@@ -57,7 +59,7 @@ public final class LithiumOp implements Op<LithiumOp.Params> {
         }
 
         private static LithiumSegmentation.Settings settings(Electrode e, double liMax, double interphaseMin, int look,
-                                                             double collectorMin, Double voidMax, StackAxis axis) {
+                                                             double collectorMin, Double voidMax, Axis axis) {
             return new LithiumSegmentation.Settings(e, axis, liMax, interphaseMin, look, collectorMin, voidMax);
         }
     }

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.Arrays;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Parallel;
@@ -44,7 +46,7 @@ public final class LithiumSegmentation {
      * @param collectorMin  grey at or above which a voxel is current collector
      * @param voidMax       optional: run voxels below this are voids, not lithium, in the mask (null: none)
      */
-    public record Settings(Electrode electrode, StackAxis axis, double liMax, double interphaseMin, int lookaheadVox,
+    public record Settings(Electrode electrode, Axis axis, double liMax, double interphaseMin, int lookaheadVox,
                            double collectorMin, Double voidMax) {
         /** Validates; throws {@link org.tomolyte.core.ParameterException} naming the bad value. */
         public Settings {

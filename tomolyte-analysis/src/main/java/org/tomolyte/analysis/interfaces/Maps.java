@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import org.tomolyte.core.Plot;
 import org.tomolyte.core.Volume;
 
@@ -9,7 +11,7 @@ final class Maps {
     private Maps() {
     }
 
-    static String axisLabel(StackAxis axis, boolean first) {
+    static String axisLabel(Axis axis, boolean first) {
         return switch (axis) {
             case Z -> first ? "x (um)" : "y (um)";
             case Y -> first ? "x (um)" : "z (um)";
@@ -18,7 +20,7 @@ final class Maps {
     }
 
     /** A heat map of {@code map}; the colour scale spans its finite values (NaN cells are grey). */
-    static Plot heatmap(String name, String title, Volume map, StackAxis axis, String valueLabel) {
+    static Plot heatmap(String name, String title, Volume map, Axis axis, String valueLabel) {
         int nu = map.dims().nx();
         int nv = map.dims().ny();
         double[] values = new double[nu * nv];

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.InputException;
@@ -41,7 +43,7 @@ public final class PhaseVolumeOp implements Op<PhaseVolumeOp.Params> {
                     optional = true) String regionPhase,
             @Param(doc = "erode the region by a ball of this radius first (keeps interfaces out of a bulk region)", unit = "um",
                     defaultValue = "0", min = 0) double erodeUm,
-            @Param(doc = "stack axis: layer_thickness_um = volume / cross-section normal to it", defaultValue = "z") StackAxis stackAxis) {
+            @Param(doc = "stack axis: layer_thickness_um = volume / cross-section normal to it", defaultValue = "z") Axis stackAxis) {
         public Params {
             Check.required("stack_axis", stackAxis);
             Check.atLeast("erode_um", erodeUm, 0);

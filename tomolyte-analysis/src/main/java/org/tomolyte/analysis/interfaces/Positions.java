@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.SplittableRandom;
 import org.tomolyte.core.Progress;
 import org.tomolyte.core.Spacing;
@@ -33,7 +35,7 @@ public final class Positions {
      * @param sites         number of sampled columns, 1..100000
      * @param seed          sampling seed
      */
-    public record Settings(StackAxis axis, double liMax, double interphaseMin, int lookaheadVox, double collectorMin, int sites,
+    public record Settings(Axis axis, double liMax, double interphaseMin, int lookaheadVox, double collectorMin, int sites,
                            long seed) {
         /** Validates; throws {@link org.tomolyte.core.ParameterException} naming the bad value. */
         public Settings {

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.InputException;
@@ -42,9 +44,9 @@ public final class PositionsOp implements Op<PositionsOp.Params> {
             @Param(doc = "the lithium ends where the mean of the next lookahead_vox voxels is above this; default li_max",
                     optional = true) Double interphaseMin,
             @Param(doc = "voxels averaged by the lookahead (paper: 3-5)", defaultValue = "4", min = 3, max = 5) int lookaheadVox,
-            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") StackAxis stackAxis) {
+            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") Axis stackAxis) {
         public Params {
-            stackAxis = stackAxis == null ? StackAxis.Z : stackAxis;
+            stackAxis = stackAxis == null ? Axis.Z : stackAxis;
             interphaseMin = interphaseMin == null ? Double.valueOf(liMax) : interphaseMin;
             new Positions.Settings(stackAxis, liMax, interphaseMin, lookaheadVox, collectorMin, sites, seed);
         }

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.interfaces;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import org.tomolyte.core.DataType;
@@ -37,9 +39,9 @@ public final class VoidsOp implements Op<VoidsOp.Params> {
             @Param(doc = "voxels averaged beyond a dark run (paper: 3-5)", defaultValue = "4", min = 3, max = 5) int lookaheadVox,
             @Param(doc = "start of each sweep along the stack axis, inside the electrolyte bulk; default the middle of the volume",
                     unit = "um", optional = true, min = 0) Double bulkUm,
-            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") StackAxis stackAxis) {
+            @Param(doc = "stack axis (x, y or z)", defaultValue = "z") Axis stackAxis) {
         public Params {
-            stackAxis = stackAxis == null ? StackAxis.Z : stackAxis;
+            stackAxis = stackAxis == null ? Axis.Z : stackAxis;
             new InterfacialVoids.Settings(electrode, stackAxis, voidMax, liMax, lookaheadVox, bulkUm);
         }
 

@@ -3,7 +3,7 @@ package org.tomolyte.analysis.porosity;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tomolyte.analysis.profile.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.Progress;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.tomolyte.analysis.profile.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.ParameterException;

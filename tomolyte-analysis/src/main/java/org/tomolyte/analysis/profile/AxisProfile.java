@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.profile;
 
+import org.tomolyte.core.Axis;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package org.tomolyte.analysis.tracking;
 
+
 import java.util.List;
 
 import org.tomolyte.core.Dims;

@@ -1,6 +1,6 @@
 package org.tomolyte.analysis.transport;
 
-import org.tomolyte.analysis.connectivity.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.op.Check;
 import org.tomolyte.core.op.Param;

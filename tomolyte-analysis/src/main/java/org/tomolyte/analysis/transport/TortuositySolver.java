@@ -1,7 +1,7 @@
 package org.tomolyte.analysis.transport;
 
 import java.util.List;
-import org.tomolyte.analysis.connectivity.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.analysis.connectivity.ThroughConnectivity;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;

@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.connectivity;
 
+import org.tomolyte.core.Axis;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tomolyte.analysis.profile.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.analysis.profile.AxisProfile;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Progress;

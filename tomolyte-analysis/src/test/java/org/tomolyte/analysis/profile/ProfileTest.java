@@ -1,5 +1,7 @@
 package org.tomolyte.analysis.profile;
 
+import org.tomolyte.core.Axis;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.tomolyte.analysis.connectivity.Axis;
+import org.tomolyte.core.Axis;
 import org.tomolyte.analysis.connectivity.PhaseMask;
 import org.tomolyte.core.Progress;
 import org.tomolyte.core.Volume;
