@@ -37,10 +37,16 @@ import org.tomolyte.core.Table;
  * {@code cycle number = floor(half cycle / 2)} when not stored, and {@code control/V}, {@code control/mA}
  * ({@code control/V/mA} in potential control, mode 2, resp. current control, mode 1, else 0).
  *
- * <p>Not recomputed (their rules are not known here): {@code Efficiency/%}, {@code Energy charge/W.h},
- * {@code Energy discharge/W.h}, {@code Capacitance charge/µF}, {@code Capacitance discharge/µF},
- * {@code step time/s}, {@code x}, and the modulus, permittivity, resistivity and conductivity
- * columns, which need the cell constants of the settings module.
+ * <p>The energy, capacitance, efficiency, step time and insertion degree columns of charge/discharge runs are
+ * {@link EcLabCycleColumns}, also kept in double precision.
+ *
+ * <p>Not recomputed: the real and imaginary parts and moduli of the complex modulus M, permittivity, resistivity
+ * and conductivity. They scale with the cell constant (surface area over thickness), whose thickness is not
+ * found in the settings module; every export at hand prints 0 for all of them (surface area 0 or 0.001 cm²), so
+ * no formula can be checked against them. Their phases do not depend on the cell constant and are recomputed
+ * (for the techniques that export the capacitance columns): {@code Phase(M)/deg = phi + 90} (M = j omega C0 Z),
+ * {@code Phase(Permittivity)/deg = -(phi + 90)} (1/M), {@code Phase(Resistivity)/deg = phi} (Z A / L) and
+ * {@code Phase(Conductivity)/deg = -phi}; EC-Lab prints them also where the moduli are 0 (phi = 0 gives 90, -90, 0, 0).
  */
 final class EcLabDerived {
 
@@ -48,6 +54,11 @@ final class EcLabDerived {
     }
 
     static Table complete(Table t, String technique) {
+        return complete(t, EcLabCycleColumns.Context.of(technique));
+    }
+
+    static Table complete(Table t, EcLabCycleColumns.Context context) {
+        String technique = context.technique();
         boolean peis = technique.equals(MprReader.TECHNIQUES.get(29));
         boolean withR = technique.equals(MprReader.TECHNIQUES.get(30)) || technique.equals(MprReader.TECHNIQUES.get(127));
         List<Tables.Added> add = new ArrayList<>();
@@ -84,6 +95,10 @@ final class EcLabDerived {
             double[] phC = new double[n];
             double[] tan = new double[n];
             double[] loss = new double[n];
+            double[] phM = new double[n];
+            double[] phEps = new double[n];
+            double[] phRho = new double[n];
+            double[] phSigma = new double[n];
             for (int i = 0; i < n; i++) {
                 double a = Math.toRadians(ph[i]);
                 reY[i] = mod[i] > 0 ? Math.cos(a) / mod[i] : 0;
@@ -98,18 +113,26 @@ final class EcLabDerived {
                 phC[i] = phY[i] - 90;
                 tan[i] = mim[i] != 0 ? Math.abs(re[i] / mim[i]) : 0;
                 loss[i] = 90 - Math.abs(ph[i]);
+                phM[i] = ph[i] + 90;
+                phEps[i] = -(ph[i] + 90);
+                phRho[i] = ph[i];
+                phSigma[i] = -ph[i];
             }
             add.add(Tables.Added.real("Re(Y)/Ohm-1", "Ohm-1", "real part of the admittance 1/Z", reY));
             add.add(Tables.Added.real("Im(Y)/Ohm-1", "Ohm-1", "imaginary part of the admittance 1/Z", imY));
             add.add(Tables.Added.real("|Y|/Ohm-1", "Ohm-1", "modulus of the admittance", modY));
             add.add(Tables.Added.real("Phase(Y)/deg", "deg", "phase of the admittance", phY));
-if (!peis) {
+            if (!peis) {
                 add.add(Tables.Added.real("Re(C)/nF", "nF", "real part of the complex capacitance", reC));
                 add.add(Tables.Added.real("Im(C)/nF", "nF", "imaginary part of the complex capacitance", imC));
                 add.add(Tables.Added.real("|C|/nF", "nF", "modulus of the complex capacitance", modC));
                 add.add(Tables.Added.real("Phase(C)/deg", "deg", "phase of the complex capacitance", phC));
                 add.add(Tables.Added.real("Tan(Delta)", "", "loss tangent Re(Z)/Im(Z)", tan));
                 add.add(Tables.Added.real("Loss Angle(Delta)/deg", "deg", "loss angle 90 - Phase(Z)", loss));
+                add.add(Tables.Added.real("Phase(M)/deg", "deg", "phase of the complex modulus M = j omega C0 Z: Phase(Z) + 90", phM));
+                add.add(Tables.Added.real("Phase(Permittivity)/deg", "deg", "phase of the complex permittivity 1/M: -(Phase(Z) + 90)", phEps));
+                add.add(Tables.Added.real("Phase(Resistivity)/deg", "deg", "phase of the complex resistivity Z A / L: Phase(Z)", phRho));
+                add.add(Tables.Added.real("Phase(Conductivity)/deg", "deg", "phase of the complex conductivity L / (Z A): -Phase(Z)", phSigma));
             }
         }
         if (!Tables.has(t, "dq/mA.h") && Tables.has(t, "(Q-Qo)/mA.h")) {
@@ -189,6 +212,7 @@ if (!peis) {
             }
             bookkeeping.add(Tables.Added.real("cycle number", "", "half cycle / 2, rounded down", c));
         }
+        bookkeeping.addAll(EcLabCycleColumns.derive(t, context));
         String ece = Tables.first(t, "Ece/V", "<Ece>/V");
         if (e != null && ece != null && !peis && !Tables.has(t, "Ewe-Ece/V")) {
             double[] ev = Tables.numbers(t, e);

@@ -74,6 +74,8 @@ final class MprReader {
         info.put("modules", String.join(", ", modules.stream().map(Module::name).toList()));
         String technique = "unknown";
         Module data = null;
+        EcLabCell cell = null;
+        long[] loopStarts = new long[0];
         for (Module m : modules) {
             switch (m.name()) {
                 case "VMP Set" -> {
@@ -81,10 +83,15 @@ final class MprReader {
                         int id = bytes[m.start()] & 0xff;
                         technique = TECHNIQUES.getOrDefault(id, "technique id " + id);
                         info.put("technique id", Integer.toString(id));
+                        cell = EcLabCell.read(bytes, m.start(), m.length());
                     }
                 }
                 case "VMP data" -> data = m;
-                case "VMP loop" -> info.put("loop starts", loops(file, b, m));
+                case "VMP loop" -> {
+                    String starts = loops(file, b, m);
+                    info.put("loop starts", starts);
+                    loopStarts = starts.isEmpty() ? new long[0] : java.util.Arrays.stream(starts.split(" ")).mapToLong(Long::parseLong).toArray();
+                }
                 default -> {
                 }
             }
@@ -95,7 +102,7 @@ final class MprReader {
         info.put("data module version", Integer.toString(data.version()));
         List<String> notes = new ArrayList<>();
         Table table = dataTable(file, b, data, notes);
-        table = EcLabDerived.complete(table, technique);
+        table = EcLabDerived.complete(table, new EcLabCycleColumns.Context(technique, loopStarts, data.newHeader(), cell));
         return new EchemData(file, "mpr", technique, table, info, notes);
     }
 
