@@ -74,8 +74,9 @@ public record Plot(String name, String title, String xLabel, String yLabel, Kind
 
     /**
      * Arrows of a quiver plot: arrow i starts at (x[i], y[i]) and points along (u[i], v[i]), all in
-     * axis units before scaling; every arrow is drawn {@code scale} times its length (the paper's
-     * "vectors scaled by 10", Lewis et al. Fig. 5b).
+     * axis units before scaling; every arrow is drawn {@code scale} times its length (like the
+     * magnified vectors of Lewis et al. Fig. 5b). An arrow with a NaN component marks a point
+     * without a vector (drawn as a grey dot).
      *
      * @param x     arrow tails, x axis units
      * @param y     arrow tails, y axis units

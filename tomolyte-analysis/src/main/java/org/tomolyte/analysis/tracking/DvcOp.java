@@ -142,7 +142,10 @@ public final class DvcOp implements Op<DvcOp.Params> {
         return r;
     }
 
-    /** The x-z section through the middle row of subsets, arrows (u, w) magnified {@link #ARROW_SCALE} times. */
+    /**
+     * The x-z section through the middle row of subsets, arrows (u, w) magnified {@link #ARROW_SCALE}
+     * times; subsets without a valid vector keep their place (NaN components, drawn as grey dots).
+     */
     static Plot quiver(Dvc.Field field) {
         Dims g = field.grid();
         int row = g.ny() / 2;
@@ -151,9 +154,7 @@ public final class DvcOp implements Op<DvcOp.Params> {
         for (Dvc.Vector v : field.vectors()) {
             if (v.gridY() == row) {
                 y = v.yUm();
-                if (v.valid()) {
-                    section.add(v);
-                }
+                section.add(v);
             }
         }
         int n = section.size();
@@ -165,8 +166,8 @@ public final class DvcOp implements Op<DvcOp.Params> {
             Dvc.Vector v = section.get(i);
             xs[i] = v.xUm();
             zs[i] = v.zUm();
-            us[i] = v.uUm();
-            ws[i] = v.wUm();
+            us[i] = v.valid() ? v.uUm() : Double.NaN;
+            ws[i] = v.valid() ? v.wUm() : Double.NaN;
         }
         String title = String.format(java.util.Locale.ROOT, "Displacement (u, w), x-z section at y = %.1f um; arrows scaled x%.0f (as Lewis et al. Fig. 5b)",
                 y, ARROW_SCALE);

@@ -164,6 +164,13 @@ public final class PlotRenderer {
         if (plot.kind() == Plot.Kind.QUIVER) {
             Plot.Arrows a = plot.arrows();
             for (int i = 0; i < a.x().length; i++) {
+                if (!Double.isFinite(a.x()[i]) || !Double.isFinite(a.y()[i])) {
+                    continue;
+                }
+                if (!Double.isFinite(a.u()[i]) || !Double.isFinite(a.v()[i])) {
+                    c.dot(f.px(a.x()[i]), f.py(a.y()[i]), 1.5, "#999999");
+                    continue;
+                }
                 arrow(c, f.px(a.x()[i]), f.py(a.y()[i]), f.px(a.x()[i] + a.scale() * a.u()[i]),
                         f.py(a.y()[i] + a.scale() * a.v()[i]), COLORS[0]);
             }
