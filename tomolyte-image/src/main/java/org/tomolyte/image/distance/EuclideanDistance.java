@@ -1,5 +1,7 @@
 package org.tomolyte.image.distance;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.Parallel;
@@ -101,17 +103,28 @@ public final class EuclideanDistance {
             long slice = d.sliceVoxels();
             int block = Math.min(d.nx(), COLUMN_BLOCK);
             boolean sqrtAfterY = sqrt && d.nz() == 1;
+            // buffers are reused by later tasks (each task overwrites what it reads), so that
+            // the heap does not grow with the rate of short-lived buffers
+            Reuse<RowPass> xs = new Reuse<>(() -> new RowPass(d.nx(), s.x(), to, maxUm2));
+            Reuse<LinePass> ys = new Reuse<>(() -> new LinePass(d.ny(), block, s.y(), maxUm2));
             Parallel.forEach(d.nz(), z -> {
-                RowPass rows = new RowPass(d.nx(), s.x(), to, maxUm2);
+                RowPass rows = xs.take();
+                LinePass lines = ys.take();
                 long base = z * slice;
                 for (int y = 0; y < d.ny(); y++) {
                     rows.run(mask, out, base + (long) y * d.nx());
                 }
-                new LinePass(d.ny(), block, s.y(), maxUm2).run(out, base, d.nx(), d.nx(), sqrtAfterY);
+                lines.run(out, base, d.nx(), d.nx(), sqrtAfterY);
+                xs.give(rows);
+                ys.give(lines);
             }, progress);
             if (d.nz() > 1) {
-                Parallel.forEach(d.ny(), y -> new LinePass(d.nz(), block, s.z(), maxUm2)
-                        .run(out, (long) y * d.nx(), slice, d.nx(), sqrt), progress);
+                Reuse<LinePass> zs = new Reuse<>(() -> new LinePass(d.nz(), block, s.z(), maxUm2));
+                Parallel.forEach(d.ny(), y -> {
+                    LinePass lines = zs.take();
+                    lines.run(out, (long) y * d.nx(), slice, d.nx(), sqrt);
+                    zs.give(lines);
+                }, progress);
             } else {
                 progress.advance(d.ny());
             }
@@ -120,6 +133,25 @@ public final class EuclideanDistance {
         } catch (RuntimeException | Error e) {
             out.close();
             throw e;
+        }
+    }
+
+    /** Work buffers handed from one task to the next: at most one per thread is ever made. */
+    private static final class Reuse<T> {
+        private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+        private final Supplier<T> make;
+
+        Reuse(Supplier<T> make) {
+            this.make = make;
+        }
+
+        T take() {
+            T t = idle.poll();
+            return t != null ? t : make.get();
+        }
+
+        void give(T t) {
+            idle.add(t);
         }
     }
 
