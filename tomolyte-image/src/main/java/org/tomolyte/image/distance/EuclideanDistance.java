@@ -24,9 +24,12 @@ import org.tomolyte.core.Volume;
  * in micrometres along each axis. The first pass finds the distance along x to the nearest target
  * of each row; the passes along y and then z each replace a line of squared distances f by
  * {@code min_j ((p_i - p_j)^2 + f_j)}. That minimum is found, for blocks of 128 adjacent lines,
- * by a windowed scan that visits only the positions j closer than the current distance (short
- * distances, as in porous solids; vectorised across the lines) and otherwise by the lower
- * envelope of parabolas, whose cost does not depend on the distances (see the pass's comment).
+ * by a windowed scan that visits only the positions j closer than the current distance, as the
+ * second phase of T. Saito and J. Toriwaki, "New algorithms for Euclidean distance
+ * transformation of an n-dimensional digitized picture with applications", Pattern Recognition
+ * 27 (1994) 1551-1565, does (short distances, as in porous solids; vectorised across the lines),
+ * and otherwise by the lower envelope of parabolas, whose cost does not depend on the distances
+ * (see the pass's comment).
  * Squared distances are held in the F32 output between passes (4 bytes per voxel) and the square
  * root is taken in the last pass; each line is computed in double. The relative rounding of the
  * result is that of float (about 2e-7; the two ways of finding the minimum can differ by one
@@ -51,7 +54,7 @@ public final class EuclideanDistance {
 
     /**
      * Columns handled together by the y and z passes (one contiguous read per line position); 128
-     * was fastest for the scan on a 512^3 porous solid (64: 1.2x slower, 256 and 512: 1.1x).
+     * was the fastest of 64, 128, 256 and 512 for the scan on the 512^3 pellet phantom.
      */
     static final int COLUMN_BLOCK = 128;
 
@@ -340,9 +343,9 @@ public final class EuclideanDistance {
          * f being &gt;= 0), in double, rounded to float once. The window of a row is first the
          * previous row's largest value (the square root of the result changes by at most step
          * from one row to the next, so this is rarely short) and is then extended until it
-         * covers the row's own largest value. Returns false,
-         * leaving {@code buf} unchanged, when a row needs more than {@link #MAX_WINDOW} positions
-         * on a side.
+         * covers the row's own largest value. The results go to {@code res}, which then changes
+         * place with {@code buf}. Returns false, leaving {@code buf} unchanged, when a row needs
+         * more than {@link #MAX_WINDOW} positions on a side.
          */
         private boolean scan(int w) {
             // best (double) and buf (float) have different element types on purpose: C2
