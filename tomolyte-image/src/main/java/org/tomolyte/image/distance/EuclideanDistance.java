@@ -253,8 +253,13 @@ public final class EuclideanDistance {
      * smaller value is already final.
      */
     static final class LinePass {
-        /** Most positions on each side of a row that {@link #scan} visits before it leaves the block to the envelope. */
-        static final int MAX_WINDOW = 64;
+        /**
+         * Most positions on each side of a row that {@link #scan} visits before it leaves the block
+         * to the envelope. The break-even depends on the data (the envelope is cheap where few
+         * parabolas are hidden): 48 keeps the 512^3 pellet phantom on the scan and costs 1.1x on a
+         * 512^3 mask with one background voxel in 10^5, where 64 cost 1.2x.
+         */
+        static final int MAX_WINDOW = 48;
 
         private final int n;
         private final int block;
