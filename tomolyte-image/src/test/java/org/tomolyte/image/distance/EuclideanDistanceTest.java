@@ -113,6 +113,75 @@ class EuclideanDistanceTest {
         }
     }
 
+    /**
+     * Mask whose lines are longer than the scan's window: targets with density {@code near} in
+     * the slices z &lt; nz/2 and only a handful in the other half, so that the y and z passes use
+     * the windowed scan in some blocks and the lower envelope (distances beyond
+     * {@link EuclideanDistance.LinePass#MAX_WINDOW} voxels) in others.
+     */
+    static Volume mixedMask(Dims d, Spacing s, double near, int far, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Volume v = Volume.allocate(d, DataType.U8, s);
+        for (long i = 0; i < v.voxels(); i++) {
+            v.set(i, 1);
+        }
+        for (int z = 0; z < d.nz() / 2; z++) {
+            for (int y = 0; y < d.ny(); y++) {
+                for (int x = 0; x < d.nx(); x++) {
+                    if (r.nextDouble() < near) {
+                        v.set(x, y, z, 0);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < far; k++) {
+            v.set(r.nextInt(d.nx()), r.nextInt(d.ny()), d.nz() / 2 + r.nextInt(d.nz() - d.nz() / 2), 0);
+        }
+        return v;
+    }
+
+    @Test
+    void equalsBruteForceOnSeededRandomAnisotropicVolumesWithBothMethods() {
+        int window = EuclideanDistance.LinePass.MAX_WINDOW;
+        record Case(Dims d, Spacing s, double near, int far) {
+        }
+        // lines of 2-3 windows; distances from 0 to beyond the window in the sparse half
+        List<Case> cases = List.of(
+                new Case(new Dims(11, 2 * window + 21, 2 * window + 9), new Spacing(0.7, 0.5, 1.3), 0.01, 3),
+                new Case(new Dims(3 * window, 9, 2 * window + 3), new Spacing(1.1, 0.4, 0.6), 0.003, 2),
+                new Case(new Dims(13, 3 * window, 7), new Spacing(0.3, 0.9, 2.0), 0.02, 0));
+        long seed = 71;
+        for (Case c : cases) {
+            try (Volume m = mixedMask(c.d(), c.s(), c.near(), c.far(), seed++);
+                 Volume inverted = Volume.allocate(c.d(), DataType.U8, c.s())) {
+                for (long i = 0; i < m.voxels(); i++) {
+                    inverted.set(i, m.get(i) == 0 ? 1 : 0);
+                }
+                double[] truth = bruteForce(m, DistanceTo.BACKGROUND);
+                try (Volume toBg = EuclideanDistance.transform(m, DistanceTo.BACKGROUND);
+                     Volume toFg = EuclideanDistance.transform(inverted, DistanceTo.FOREGROUND)) {
+                    // float rounding (2^-24 relative) of distances up to about 250 um
+                    assertClose(truth, toBg, 3e-5, c + ", to background");
+                    assertTrue(toBg.contentEquals(toFg), c + ": the inverted mask to foreground gives the same map");
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothMethodsGiveTheSameBitsForOneAndTwoThreads() {
+        int window = EuclideanDistance.LinePass.MAX_WINDOW;
+        try (Volume m = mixedMask(new Dims(300, 2 * window + 5, 2 * window + 11), new Spacing(0.5, 0.7, 1.1), 0.004, 4, 5)) {
+            Parallel.setThreads(1);
+            try (Volume one = EuclideanDistance.transform(m, DistanceTo.BACKGROUND)) {
+                Parallel.setThreads(2);
+                try (Volume two = EuclideanDistance.transform(m, DistanceTo.BACKGROUND)) {
+                    assertTrue(one.contentEquals(two));
+                }
+            }
+        }
+    }
+
     @Test
     void everyInputTypeGivesTheSameMap() {
         Dims d = new Dims(9, 8, 7);
