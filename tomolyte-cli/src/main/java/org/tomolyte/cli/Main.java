@@ -37,7 +37,15 @@ public final class Main implements Runnable {
                     + " (see tomolyte " + e.getCommandLine().getCommandName() + " --help)");
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // volumes live off-heap; what fills the Java heap is per-voxel work arrays (e.g. the tortuosity solver's 24 B/voxel)
+            cl.getErr().println("tomolyte: out of Java heap memory (maximum " + Runtime.getRuntime().maxMemory() / (1L << 20)
+                    + " MB): give the JVM more, e.g. TOMOLYTE_JAVA_OPTS=-Xmx16g, or crop the volume; steps finished so far are kept and a rerun resumes");
+            cl.getErr().flush();
+            return 2;
+        }
     }
 
     static int report(Exception e, PrintWriter err) {
