@@ -74,7 +74,7 @@ public record Plan(Protocol protocol, List<PlannedInput> inputs, List<PlannedSte
      * @param inputs  input port to its source
      * @param outputs output port to its spec, in the op's order
      * @param metricRefs parameter key to the metric it takes at run time ({@code STEP.METRIC}, e.g. {@code otsu.threshold});
-     *                   {@code params} holds a placeholder for these until then
+     *                   {@code params} holds a stand-in value inside each parameter's range until then
      */
     public record PlannedStep(Protocol.Step step, Op<?> op, Record params, Map<String, Ref> inputs, Map<String, DataSpec> outputs,
                               Map<String, String> metricRefs) {

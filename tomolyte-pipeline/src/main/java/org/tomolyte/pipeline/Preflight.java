@@ -126,7 +126,7 @@ public final class Preflight {
             try {
                 Op<?> op = registry.get(step.op());
                 Map<String, String> metricRefs = new LinkedHashMap<>();
-                Map<String, Object> given = withPlaceholders(op, step.params(), stepOutputs.keySet(), metricRefs);
+                Map<String, Object> given = withStandIns(op, step.params(), stepOutputs.keySet(), metricRefs);
                 Record params = ParamBinder.bind(op.paramsType(), given);
                 Map<String, Plan.Ref> refs = new LinkedHashMap<>();
                 Map<String, DataSpec> specs = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ public final class Preflight {
      * the parameter's checks (its default, or a value inside its range), recording the reference.
      * The real value is bound when the step runs ({@link #bindMetrics}).
      */
-    private static Map<String, Object> withPlaceholders(Op<?> op, Map<String, Object> raw, java.util.Set<String> earlier,
+    private static Map<String, Object> withStandIns(Op<?> op, Map<String, Object> raw, java.util.Set<String> earlier,
                                                         Map<String, String> refs) {
         Map<String, Object> out = new LinkedHashMap<>(raw);
         for (var e : raw.entrySet()) {
@@ -206,13 +206,13 @@ public final class Preflight {
             if (info.defaultValue() != null && !info.defaultValue().isEmpty()) {
                 out.remove(e.getKey());
             } else {
-                out.put(e.getKey(), placeholder(info));
+                out.put(e.getKey(), standIn(info));
             }
         }
         return out;
     }
 
-    private static Object placeholder(org.tomolyte.core.op.ParamInfo info) {
+    private static Object standIn(org.tomolyte.core.op.ParamInfo info) {
         boolean lo = info.min() != Double.NEGATIVE_INFINITY;
         boolean hi = info.max() != Double.POSITIVE_INFINITY;
         double v = lo && hi ? (info.min() + info.max()) / 2 : lo ? info.min() + 1 : hi ? info.max() - 1 : 1;
