@@ -9,6 +9,7 @@ import org.tomolyte.core.ParameterException;
 import org.tomolyte.core.op.DataSpec;
 import org.tomolyte.pipeline.OpRegistry;
 import org.tomolyte.pipeline.Plan;
+import org.tomolyte.pipeline.Preflight;
 import org.tomolyte.pipeline.Protocol;
 import org.tomolyte.pipeline.ProtocolParser;
 import org.tomolyte.pipeline.Series;
@@ -74,6 +75,15 @@ final class RunCommand implements Callable<Integer> {
             for (Plan.PlannedStep s : plan.steps()) {
                 o.printf("  step  %-12s %s%n", s.step().id(), s.op().id());
                 s.outputs().forEach((port, spec) -> o.printf("        -> %-10s %s%n", port, describe(spec)));
+            }
+            if (p.series() != null && !p.series().steps().isEmpty()) {
+                Plan sp = Preflight.planSeries(plan, OpRegistry.load());
+                o.printf("series steps (once, on the series tables):%n");
+                for (Plan.PlannedStep s : sp.steps()) {
+                    o.printf("  step  %-12s %s  <- %s%n", s.step().id(), s.op().id(), String.join(", ",
+                            s.inputs().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+                    s.outputs().forEach((port, spec) -> o.printf("        -> %-10s %s%n", port, describe(spec)));
+                }
             }
             o.flush();
             return 0;

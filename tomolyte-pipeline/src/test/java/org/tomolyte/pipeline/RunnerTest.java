@@ -212,6 +212,28 @@ class RunnerTest {
     }
 
     @Test
+    void aSeriesStepWithAnUnknownTableFailsInThePreflight() throws Exception {
+        setUp(PROTOCOL.replace("path: spheres.tif", "path: t*.tif") + """
+                series:
+                  steps:
+                    - id: total
+                      op: test.column_sum
+                      in: {table: fractions.nothing}
+                      params: {column: voxels}
+                """);
+        for (int t : new int[] {1, 2}) {
+            try (Spheres.Phantom p = Spheres.uniform(new Dims(20, 20, 12), Spacing.isotropic(1), 1, 3.0, 1.0, t)) {
+                VolumeIO.write(p.labels(), dir.resolve("t" + t + ".tif"));
+            }
+        }
+        Protocol p = ProtocolParser.parse(dir.resolve("p.yaml"));
+        List<Series.Item> items = Series.items(p, Map.of());
+        org.tomolyte.core.ParameterException e = assertThrows(org.tomolyte.core.ParameterException.class,
+                () -> Series.plan(p, items, null, OpRegistry.load()));
+        assertTrue(e.getMessage().contains("series step 'total' (test.column_sum): step 'fractions' has no output 'nothing'"), e.getMessage());
+    }
+
+    @Test
     void seriesValuesMustMatchTheItemCount() throws Exception {
         setUp(PROTOCOL.replace("path: spheres.tif", "path: t*.tif") + "series:\n  values: {time_s: [0, 600]}\n");
         for (int t : new int[] {1, 2, 3}) {
