@@ -40,7 +40,7 @@ import org.tomolyte.testkit.SymmetricCell;
 final class Demo {
 
     static final String[] PROTOCOLS = {"pellet-porosity.yaml", "pellet-cracks.yaml", "cathode-phases.yaml", "cell-voids.yaml",
-        "cell-operando.yaml", "pellet-series.yaml"};
+        "cell-operando.yaml", "pellet-series.yaml", "electrode-steps.yaml"};
     private static final int PELLET_STEPS = 4;
     private static final long SEED = 2026;
     private static final int CELL_STEPS = 4;
@@ -143,6 +143,7 @@ final class Demo {
         runProtocol(protocols.resolve("pellet-series.yaml"), Map.of("reference", List.of(ps.resolve("grey-t0.tif").toString()),
                 "scan", List.of(ps.resolve("grey-t*.tif").toString())));
         Path op = data.resolve("operando");
+        runProtocol(protocols.resolve("electrode-steps.yaml"), Map.of("scan", List.of(op.resolve("grey-t*.tif").toString())));
         runProtocol(protocols.resolve("cell-operando.yaml"), Map.of("reference", List.of(op.resolve("grey-t0.tif").toString()), "scan", List.of(op.resolve("grey-t*.tif").toString()),
                 "labels", List.of(op.resolve("labels-t*.tif").toString()), "voltage", List.of(op.resolve("cell-voltage.csv").toString())));
 
@@ -177,6 +178,7 @@ final class Demo {
         checks.add(new Check("pellet series Li | electrolyte interface", number(asMap(pr.get("grey-t0")), "interface-map", "interface_um"),
                 pelletSeries.get(0).interfaceZUm(), "um"));
         operandoChecks(operando, checks);
+        electrodeStepChecks(operando, checks);
         return checks;
     }
 
@@ -273,6 +275,24 @@ final class Demo {
                 stripped / applied, ""));
         checks.add(new Check("operando fitted interphase conductivity", number(summary, "model", "interphase_conductivity_S_cm"),
                 OPERANDO_INTERPHASE_S_CM, "S/cm"));
+    }
+
+    /** Paper 001's per-step electrode analysis on the operando series: transparent volume, thickness-based charge. */
+    private void electrodeStepChecks(List<OperandoCell.Truth> truths, List<Check> checks) {
+        Map<String, Object> r = results("electrode-steps");
+        OperandoCell.Truth first = truths.get(0);
+        OperandoCell.Truth last = truths.get(truths.size() - 1);
+        checks.add(new Check("electrode steps t" + last.step() + " transparent volume (bulk pores)",
+                number(asMap(r.get("grey-t" + last.step())), "bottom-voids", "bulk_pore_volume_um3")
+                        + number(asMap(r.get("grey-t" + last.step())), "top-voids", "bulk_pore_volume_um3"), last.bulkPoreVolumeUm3(), "um^3"));
+        double area = number(asMap(r.get("grey-t0")), "bottom-li", "analysed_area_um2");
+        double stripped = org.tomolyte.analysis.series.ElectrodeCharge.chargeC(
+                (last.bottom().lithiumThicknessUm() - first.bottom().lithiumThicknessUm()) * area);
+        double plated = -org.tomolyte.analysis.series.ElectrodeCharge.chargeC(
+                (last.top().lithiumThicknessUm() - first.top().lithiumThicknessUm()) * area);
+        Map<String, Object> summary = asMap(r.get(Series.SUMMARY));
+        checks.add(new Check("electrode steps stripped charge (thickness)", number(summary, "charge", "stripped_C"), stripped, "C"));
+        checks.add(new Check("electrode steps plated charge (thickness)", number(summary, "charge", "plated_C"), plated, "C"));
     }
 
     private void runProtocol(Path protocol, Map<String, List<String>> inputs) {

@@ -27,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
         console.print(Demo.summary(checks));
         demo.notes().forEach(console::println);
         console.println();
-        console.printf("done in %.1f s. Reports: %s/{pellet-porosity,pellet-cracks,cathode-phases,cell-voids,cell-operando,pellet-series}/report.html; "
+        console.printf("done in %.1f s. Reports: %s/{pellet-porosity,pellet-cracks,cathode-phases,cell-voids,cell-operando,pellet-series,electrode-steps}/report.html; "
                 + "data and truth.json in %s/data%n", (System.nanoTime() - t0) / 1e9, out, out);
         console.flush();
         return 0;

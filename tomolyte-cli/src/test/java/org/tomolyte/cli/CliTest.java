@@ -202,6 +202,14 @@ class CliTest {
             double truth = Double.parseDouble(f[e - 1]);
             assertEquals(truth, measured, l.contains("count") ? 0 : 1e-3 * truth, l);
         }
+        // paper 001's per-step electrode analysis on the same series: transparent volume and thickness-based charges within 1 %
+        List<String> steps = out().lines().filter(l -> l.startsWith("electrode steps")).toList();
+        assertEquals(3, steps.size(), out());
+        for (String l : steps) {
+            String[] f = l.trim().split("\\s+");
+            int e = f[f.length - 1].endsWith("%") ? f.length - 1 : f.length - 2;
+            assertEquals(Double.parseDouble(f[e - 1]), Double.parseDouble(f[e - 2]), 0.01 * Double.parseDouble(f[e - 1]), l);
+        }
         List<String> shifts = out().lines().filter(l -> l.contains("stage drift")).toList();
         assertEquals(5, shifts.size(), out());
         for (String l : shifts) {
