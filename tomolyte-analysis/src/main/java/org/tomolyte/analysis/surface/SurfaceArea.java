@@ -1,8 +1,12 @@
 package org.tomolyte.analysis.surface;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import org.tomolyte.core.BlockGrid;
+import org.tomolyte.core.DataType;
 import org.tomolyte.core.Dims;
 import org.tomolyte.core.InputException;
 import org.tomolyte.core.Parallel;
@@ -31,7 +35,9 @@ import org.tomolyte.core.Volume;
  *
  * <p>Labels may be any integer values; at most {@value #MAX_PHASES} distinct values. Work is
  * split in fixed z-slabs; all sums are integer counts, so the result does not depend on the
- * thread count.
+ * thread count. Each slice is held as one byte per voxel (the u8 labels themselves, or the phase
+ * index of wider labels) and neighbouring rows are compared eight voxels at a time, so runs
+ * without a phase change cost one long comparison per eight faces.
  */
 public final class SurfaceArea {
 
@@ -39,6 +45,9 @@ public final class SurfaceArea {
     public static final int MAX_PHASES = 256;
 
     private static final long SLAB_VOXELS = 1L << 20;
+
+    /** Little-endian long view of byte arrays: eight voxels' codes compared at once. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SurfaceArea() {
     }
@@ -82,28 +91,58 @@ public final class SurfaceArea {
         }
         Dims d = labels.dims();
         Spacing s = labels.spacing();
-        int[] phases = distinct(labels);
-        int k = phases.length;
-        BlockGrid grid = BlockGrid.slabsOf(d, SLAB_VOXELS);
         boolean mc = method == Method.MARCHING_CUBES;
+        // u8 face counting works on the label bytes themselves (codes = values, no pass to find the labels present);
+        // otherwise the labels are first replaced by their phase index (codes = indices)
+        boolean raw = labels.type() == DataType.U8 && !mc;
+        int[] present = raw ? null : distinct(labels);
+        int codes = raw ? 256 : present.length;
+        BlockGrid grid = BlockGrid.slabsOf(d, SLAB_VOXELS);
         progress.start("surface area (" + method.name().toLowerCase(java.util.Locale.ROOT) + ")", grid.count());
-        List<long[][]> parts = Parallel.map(grid.count(), b -> {
+        List<SlabCounts> parts = Parallel.map(grid.count(), b -> {
             var box = grid.box(b);
-            return slab(labels, phases, box.z0(), box.z1(), mc);
+            return slab(labels, present, codes, box.z0(), box.z1(), mc);
         }, progress);
         progress.done();
-        // parts[b][0..2]: pair face counts per axis (k*k); [3]: voxels per phase; [4]: cube patterns (k*256)
-        long[][] tot = new long[5][];
-        for (long[][] p : parts) {
-            for (int a = 0; a < 5; a++) {
-                if (p[a] == null) {
-                    continue;
+        // integer sums, so the order does not matter; still added in slab order
+        long[] pairs = new long[3 * codes * codes];
+        long[] codeVoxels = new long[codes];
+        long[] codeCubes = mc ? new long[codes * 256] : null;
+        for (SlabCounts p : parts) {
+            for (int i = 0; i < p.pairIndex().length; i++) {
+                pairs[p.pairIndex()[i]] += p.pairCount()[i];
+            }
+            for (int c = 0; c < codes; c++) {
+                codeVoxels[c] += p.voxels()[c];
+            }
+            if (mc) {
+                for (int i = 0; i < codeCubes.length; i++) {
+                    codeCubes[i] += p.cubes()[i];
                 }
-                if (tot[a] == null) {
-                    tot[a] = new long[p[a].length];
-                }
-                for (int i = 0; i < p[a].length; i++) {
-                    tot[a][i] += p[a][i];
+            }
+        }
+        int[] phases = raw ? presentCodes(codeVoxels) : present;
+        int k = phases.length;
+        // code -> phase index (the identity when the codes are already phase indices)
+        int[] index = new int[codes];
+        for (int i = 0; i < k; i++) {
+            index[raw ? phases[i] : i] = i;
+        }
+        // per axis (x, y, z): face counts of ordered phase pairs (k*k)
+        long[][] faces = new long[3][k * k];
+        long[] voxels = new long[k];
+        for (int c = 0; c < codes; c++) {
+            if (codeVoxels[c] > 0) {
+                voxels[index[c]] = codeVoxels[c];
+            }
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            for (int a = 0; a < codes; a++) {
+                for (int b = 0; b < codes; b++) {
+                    long n = pairs[(axis * codes + a) * codes + b];
+                    if (n != 0) {
+                        faces[axis][index[a] * k + index[b]] += n;
+                    }
                 }
             }
         }
@@ -114,7 +153,7 @@ public final class SurfaceArea {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     if (i != j) {
-                        double a = tot[axis][i * k + j] * faceArea[axis];
+                        double a = faces[axis][i * k + j] * faceArea[axis];
                         inter[Math.min(i, j)][Math.max(i, j)] += a;
                         faceSurface[i] += a;
                         faceSurface[j] += a;
@@ -133,11 +172,11 @@ public final class SurfaceArea {
             area = new double[k];
             for (int i = 0; i < k; i++) {
                 for (int c = 0; c < 256; c++) {
-                    area[i] += tot[4][i * 256 + c] * table[c];
+                    area[i] += codeCubes[i * 256 + c] * table[c];
                 }
             }
         }
-        return new Result(phases, tot[3], area, inter, d.voxels() * s.voxelVolumeUm3());
+        return new Result(phases, voxels, area, inter, d.voxels() * s.voxelVolumeUm3());
     }
 
     /** Distinct label values, ascending. */
@@ -150,76 +189,178 @@ public final class SurfaceArea {
         return counts.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The codes with voxels, ascending. */
+    private static int[] presentCodes(long[] codeVoxels) {
+        int n = 0;
+        for (long v : codeVoxels) {
+            n += v > 0 ? 1 : 0;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int c = 0; c < codeVoxels.length; c++) {
+            if (codeVoxels[c] > 0) {
+                out[n++] = c;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Counts of one slab.
+     *
+     * @param pairIndex {@code (axis * codes + a) * codes + b} of every ordered code pair (a, b) with faces in the slab
+     * @param pairCount faces of each pair in {@code pairIndex}
+     * @param voxels    voxels per code
+     * @param cubes     marching-cubes corner patterns per code ({@code code * 256 + pattern}), or null
+     */
+    private record SlabCounts(int[] pairIndex, long[] pairCount, long[] voxels, long[] cubes) {
+    }
+
+    /**
+     * Dense pair counts of the slab a thread is working on, with the list of the entries in use:
+     * with 256 codes the dense table has 3 x 65536 entries, which is reused rather than
+     * allocated and scanned per slab.
+     */
+    private static final class PairCounter {
+        private static final ThreadLocal<PairCounter> LOCAL = ThreadLocal.withInitial(PairCounter::new);
+
+        private long[] count = new long[0];
+        private int[] used = new int[0];
+        private int inUse;
+
+        /** This thread's counter, empty, for {@code size} pair indices. */
+        static PairCounter begin(int size) {
+            PairCounter c = LOCAL.get();
+            if (c.count.length < size) {
+                c.count = new long[size];
+                c.used = new int[size];
+                c.inUse = 0;
+            }
+            c.clear();
+            return c;
+        }
+
+        void add(int pair) {
+            if (count[pair]++ == 0) {
+                used[inUse++] = pair;
+            }
+        }
+
+        /** The counts in use, sorted by pair index; the counter is left empty. */
+        SlabCounts drain(long[] voxels, long[] cubes) {
+            int[] idx = Arrays.copyOf(used, inUse);
+            Arrays.sort(idx);
+            long[] n = new long[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                n[i] = count[idx[i]];
+            }
+            clear();
+            return new SlabCounts(idx, n, voxels, cubes);
+        }
+
+        private void clear() {
+            for (int i = 0; i < inUse; i++) {
+                count[used[i]] = 0;
+            }
+            inUse = 0;
+        }
+    }
+
     /** Counts of one slab of slices z0..z1-1 (faces and cubes towards z+1 included when z+1 exists). */
-    private static long[][] slab(Volume labels, int[] phases, int z0, int z1, boolean mc) {
+    private static SlabCounts slab(Volume labels, int[] phases, int codes, int z0, int z1, boolean mc) {
         Dims d = labels.dims();
         int nx = d.nx();
         int ny = d.ny();
-        int k = phases.length;
-        long[] fx = new long[k * k];
-        long[] fy = new long[k * k];
-        long[] fz = new long[k * k];
-        long[] vox = new long[k];
-        long[] cubes = mc ? new long[k * 256] : null;
         int plane = nx * ny;
-        int[] cur = new int[plane];
-        int[] next = new int[plane];
-        readIndexed(labels, z0, cur, phases);
+        int square = codes * codes;
+        PairCounter pc = PairCounter.begin(3 * square);
+        long[] vox = new long[codes];
+        long[] cubes = mc ? new long[codes * 256] : null;
+        byte[] cur = new byte[plane];
+        byte[] next = new byte[plane];
+        int[] lut = phases == null ? null : lut(phases);
+        int[] tmp = phases == null ? null : new int[plane];
+        readCodes(labels, z0, cur, phases, lut, tmp);
         for (int z = z0; z < z1; z++) {
             boolean hasNext = z + 1 < d.nz();
             if (hasNext) {
-                readIndexed(labels, z + 1, next, phases);
+                readCodes(labels, z + 1, next, phases, lut, tmp);
             }
             for (int y = 0; y < ny; y++) {
                 int row = y * nx;
-                for (int x = 0; x < nx; x++) {
-                    int a = cur[row + x];
-                    vox[a]++;
-                    if (x + 1 < nx) {
-                        int b = cur[row + x + 1];
-                        if (a != b) {
-                            fx[a * k + b]++;
-                        }
-                    }
-                    if (y + 1 < ny) {
-                        int b = cur[row + nx + x];
-                        if (a != b) {
-                            fy[a * k + b]++;
-                        }
-                    }
-                    if (hasNext) {
-                        int b = next[row + x];
-                        if (a != b) {
-                            fz[a * k + b]++;
-                        }
-                    }
+                differences(cur, row, cur, row + 1, nx - 1, codes, 0, pc, vox);
+                if (y + 1 < ny) {
+                    differences(cur, row, cur, row + nx, nx, codes, square, pc, null);
+                }
+                if (hasNext) {
+                    differences(cur, row, next, row, nx, codes, 2 * square, pc, null);
                 }
             }
             if (mc && hasNext) {
                 cubes(cur, next, nx, ny, cubes);
             }
-            int[] t = cur;
+            byte[] t = cur;
             cur = next;
             next = t;
         }
-        return new long[][] {fx, fy, fz, vox, cubes};
+        return pc.drain(vox, cubes);
+    }
+
+    /**
+     * Counts every i in 0..n-1 where {@code a[ao+i] != b[bo+i]} as a face between codes
+     * {@code (a[ao+i], b[bo+i])} (pair index {@code base + a * codes + b}), comparing eight voxels
+     * per step. With {@code voxels} (the x direction, {@code b == a}, {@code bo == ao + 1}) also
+     * adds the voxels of the row's runs of equal codes, {@code ao .. ao+n} inclusive.
+     */
+    private static void differences(byte[] a, int ao, byte[] b, int bo, int n, int codes, int base, PairCounter pc,
+            long[] voxels) {
+        int run = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long diff = (long) WORDS.get(a, ao + i) ^ (long) WORDS.get(b, bo + i);
+            while (diff != 0) {
+                int j = i + (Long.numberOfTrailingZeros(diff) >>> 3);
+                diff &= ~(0xFFL << ((j - i) << 3));
+                run = face(a, ao, b, bo, j, codes, base, pc, voxels, run);
+            }
+        }
+        for (; i < n; i++) {
+            if (a[ao + i] != b[bo + i]) {
+                run = face(a, ao, b, bo, i, codes, base, pc, voxels, run);
+            }
+        }
+        if (voxels != null) {
+            voxels[a[ao + n] & 0xFF] += n + 1 - run;
+        }
+    }
+
+    /** Counts the face at position j; returns where the current run of equal codes starts. */
+    private static int face(byte[] a, int ao, byte[] b, int bo, int j, int codes, int base, PairCounter pc, long[] voxels,
+            int run) {
+        int ca = a[ao + j] & 0xFF;
+        pc.add(base + ca * codes + (b[bo + j] & 0xFF));
+        if (voxels == null) {
+            return run;
+        }
+        voxels[ca] += j + 1 - run;
+        return j + 1;
     }
 
     /** Adds the corner pattern of every cube between slices a (z) and b (z+1) to {@code hist[phase*256 + pattern]}. */
-    private static void cubes(int[] a, int[] b, int nx, int ny, long[] hist) {
+    private static void cubes(byte[] a, byte[] b, int nx, int ny, long[] hist) {
         int[] v = new int[8];
         for (int y = 0; y + 1 < ny; y++) {
             int r0 = y * nx;
             int r1 = r0 + nx;
             for (int x = 0; x + 1 < nx; x++) {
-                v[0] = a[r0 + x];
-                v[1] = a[r0 + x + 1];
-                v[2] = a[r1 + x];
-                v[3] = a[r1 + x + 1];
-                v[4] = b[r0 + x];
-                v[5] = b[r0 + x + 1];
-                v[6] = b[r1 + x];
-                v[7] = b[r1 + x + 1];
+                v[0] = a[r0 + x] & 0xFF;
+                v[1] = a[r0 + x + 1] & 0xFF;
+                v[2] = a[r1 + x] & 0xFF;
+                v[3] = a[r1 + x + 1] & 0xFF;
+                v[4] = b[r0 + x] & 0xFF;
+                v[5] = b[r0 + x + 1] & 0xFF;
+                v[6] = b[r1 + x] & 0xFF;
+                v[7] = b[r1 + x + 1] & 0xFF;
                 int p0 = v[0];
                 boolean uniform = true;
                 for (int c = 1; c < 8; c++) {
@@ -250,24 +391,40 @@ public final class SurfaceArea {
         }
     }
 
-    /** Reads slice z as phase indices (positions in {@code phases}). */
-    private static void readIndexed(Volume labels, int z, int[] out, int[] phases) {
-        Dims d = labels.dims();
-        labels.read(d.index(0, 0, z), out, 0, out.length);
+    /** Label value - phases[0] -> phase index, when the labels span less than 65536 values; else null. */
+    private static int[] lut(int[] phases) {
         int lo = phases[0];
         int hi = phases[phases.length - 1];
-        if (hi - lo < 65536) {
-            int[] lut = new int[hi - lo + 1];
-            Arrays.fill(lut, -1);
-            for (int i = 0; i < phases.length; i++) {
-                lut[phases[i] - lo] = i;
-            }
+        if (hi - lo >= 65536) {
+            return null;
+        }
+        int[] lut = new int[hi - lo + 1];
+        Arrays.fill(lut, -1);
+        for (int i = 0; i < phases.length; i++) {
+            lut[phases[i] - lo] = i;
+        }
+        return lut;
+    }
+
+    /**
+     * Reads slice z as codes: the label bytes themselves when {@code phases} is null (u8), else
+     * the phase indices (positions in {@code phases}, below {@value #MAX_PHASES}).
+     */
+    private static void readCodes(Volume labels, int z, byte[] out, int[] phases, int[] lut, int[] tmp) {
+        long start = labels.dims().index(0, 0, z);
+        if (phases == null) {
+            labels.read(start, out, 0, out.length);
+            return;
+        }
+        labels.read(start, tmp, 0, tmp.length);
+        if (lut != null) {
+            int lo = phases[0];
             for (int i = 0; i < out.length; i++) {
-                out[i] = lut[out[i] - lo];
+                out[i] = (byte) lut[tmp[i] - lo];
             }
         } else {
             for (int i = 0; i < out.length; i++) {
-                out[i] = Arrays.binarySearch(phases, out[i]);
+                out[i] = (byte) Arrays.binarySearch(phases, tmp[i]);
             }
         }
     }
