@@ -121,7 +121,7 @@ final class BallRows {
         return n;
     }
 
-    /** True when the ring of mask planes for a volume of size {@code d} fits one Java array. */
+    /** True when the ring of packed run planes for a volume of size {@code d} fits one Java array. */
     boolean fits(Dims d) {
         return ((d.nx() + 63L) >>> 6) * d.ny() * widths.length * Math.min(2L * rz + 1, d.nz()) <= Integer.MAX_VALUE - 16;
     }
@@ -165,8 +165,7 @@ final class BallRows {
         int nz = d.nz();
         int words = (nx + 63) >>> 6;
         int ring = Math.min(2 * rz + 1, nz);
-        int rowWords = words;
-        int planeWords = ny * rowWords;
+        int planeWords = ny * words;
         int nw = widths.length;
         long[] runs = new long[Math.toIntExact((long) planeWords * nw * ring)];
         byte[] bytes = new byte[words * 64];
@@ -188,7 +187,7 @@ final class BallRows {
                         pack(values, a, erosion);
                     }
                     a[words - 1] &= lastMask;
-                    rowRuns(a, b, runs, base + y * rowWords, planeWords);
+                    rowRuns(a, b, runs, base + y * words, planeWords);
                 }
             }
             for (int y = 0; y < ny; y++) {
@@ -199,7 +198,7 @@ final class BallRows {
                     if (qy < 0 || qy >= ny || qz < 0 || qz >= nz) {
                         continue;
                     }
-                    int off = ((qz % ring) * nw + widthIndex[k]) * planeWords + qy * rowWords;
+                    int off = ((qz % ring) * nw + widthIndex[k]) * planeWords + qy * words;
                     for (int i = 0; i < words; i++) {
                         a[i] |= runs[off + i];
                     }
