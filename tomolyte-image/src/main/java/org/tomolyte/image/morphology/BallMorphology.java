@@ -13,8 +13,10 @@ import org.tomolyte.image.distance.DistanceTo;
 import org.tomolyte.image.distance.EuclideanDistance;
 
 /**
- * Binary erosion, dilation, opening and closing with a ball of radius r micrometres, computed
- * through the exact Euclidean distance transform ({@link EuclideanDistance}).
+ * Binary erosion, dilation, opening and closing with a ball of radius r micrometres: small balls
+ * directly as the union of the ball's x runs on bit-packed rows (up to 300 (dy, dz) rows, radius
+ * 9.8 voxels on cubic voxels), larger ones through the exact Euclidean distance transform
+ * ({@link EuclideanDistance}). Both give the same voxels.
  *
  * <p><b>The structuring element.</b> The ball holds the voxel offsets (dx, dy, dz) with
  * {@code (dx*sx)^2 + (dy*sy)^2 + (dz*sz)^2 <= r^2} ({@link #inBall}; evaluated in double in
@@ -36,14 +38,15 @@ import org.tomolyte.image.distance.EuclideanDistance;
  * also at the border. (scipy's own {@code binary_closing} uses border value 0 in both steps and
  * so removes foreground within r of the border; Tomolyte's closing does not.)
  *
- * <p><b>Exactness.</b> The comparison with r is decided on squared distances. Where the
+ * <p><b>Exactness.</b> The direct path enumerates the ball with {@link #inBall} itself. On the
+ * EDT path the comparison with r is decided on squared distances. Where the
  * computed squared distance is within a relative 1e-5 of r^2 (a lattice point on or next to the
  * sphere, e.g. an integer radius in voxels), the voxel is decided by testing the ball offsets on
  * that shell explicitly, so the result equals brute-force morphology with the ball above, ties
  * included.
  *
- * <p>Memory: input + F32 scratch (4 bytes/voxel) + U8 output (+ a U8 intermediate for open and
- * close). Deterministic for any thread count.
+ * <p>Memory: input + U8 output (+ a U8 intermediate for open and close), and on the EDT path an
+ * F32 scratch (4 bytes/voxel). Deterministic for any thread count.
  */
 public final class BallMorphology {
 
@@ -82,7 +85,7 @@ public final class BallMorphology {
      * @return a new U8 0/1 volume with the size and spacing of {@code mask}
      */
     public static Volume dilate(Volume mask, double radiusUm, Progress progress) {
-        return withinRadius(mask, DistanceTo.FOREGROUND, checkRadius(radiusUm), progress);
+        return apply(mask, false, checkRadius(radiusUm), Method.AUTO, progress);
     }
 
     /**
@@ -94,7 +97,7 @@ public final class BallMorphology {
      * @return a new U8 0/1 volume with the size and spacing of {@code mask}
      */
     public static Volume erode(Volume mask, double radiusUm, Progress progress) {
-        return withinRadius(mask, DistanceTo.BACKGROUND, checkRadius(radiusUm), progress);
+        return apply(mask, true, checkRadius(radiusUm), Method.AUTO, progress);
     }
 
     /**
@@ -139,6 +142,48 @@ public final class BallMorphology {
     /** True when offset (dx, dy, dz) belongs to the ball of radius {@code radiusUm}. */
     public static boolean inBall(int dx, int dy, int dz, Spacing s, double radiusUm) {
         return normSquaredUm2(dx, dy, dz, s) <= radiusUm * radiusUm;
+    }
+
+    /** How a dilation or erosion is computed; every method gives the same voxels. */
+    enum Method {
+        /** {@link #DIRECT} for balls within the limits below, else {@link #EDT}. */
+        AUTO,
+        /** Thresholding the exact EDT (any radius). */
+        EDT,
+        /** The union of the ball's x runs ({@link BallRows}; small balls only). */
+        DIRECT
+    }
+
+    /** AUTO uses the direct path up to this ball half-width along x, in voxels. */
+    static final int DIRECT_MAX_HALF_WIDTH = BallRows.MAX_HALF_WIDTH;
+
+    /**
+     * AUTO uses the direct path up to this number of (dy, dz) rows of the ball (radius 9.8 voxels
+     * on cubic voxels has 293). The direct cost grows with the rows, the EDT's does not: measured
+     * on the 512^3 u8 cracked-pellet phantom with 2 threads (medians, one JVM), dilation took
+     * 0.057 s direct against 0.870 s by the EDT at radius 2 voxels (13 rows), 0.095 s against
+     * 0.755 s at radius 4, 0.345 s against 0.972 s at radius 8 and 0.517 s against 1.001 s at
+     * radius 9.8 (293 rows); erosion likewise.
+     */
+    static final int DIRECT_MAX_ROWS = 300;
+
+    /**
+     * Dilation ({@code erosion == false}) or erosion with the given method; DIRECT throws when
+     * the ball is too large for it.
+     */
+    static Volume apply(Volume mask, boolean erosion, double r, Method method, Progress progress) {
+        if (method != Method.EDT) {
+            BallRows rows = method == Method.AUTO
+                    ? BallRows.of(mask.spacing(), r, DIRECT_MAX_HALF_WIDTH, DIRECT_MAX_ROWS)
+                    : BallRows.of(mask.spacing(), r, BallRows.MAX_HALF_WIDTH, Integer.MAX_VALUE / 4);
+            if (rows != null && rows.fits(mask.dims())) {
+                return rows.apply(mask, erosion, progress);
+            }
+            if (method == Method.DIRECT) {
+                throw new IllegalArgumentException("ball of radius " + r + " um is too large for the direct path");
+            }
+        }
+        return withinRadius(mask, erosion ? DistanceTo.BACKGROUND : DistanceTo.FOREGROUND, r, progress);
     }
 
     private static double checkRadius(double radiusUm) {

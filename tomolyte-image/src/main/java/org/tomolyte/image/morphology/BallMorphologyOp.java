@@ -54,8 +54,9 @@ public abstract sealed class BallMorphologyOp implements Op<BallMorphologyOp.Par
 
     @Override
     public String reference() {
-        return "J. Serra, Image Analysis and Mathematical Morphology (1982); computed from the exact EDT "
-                + "(Felzenszwalb & Huttenlocher 2012); equals scipy.ndimage binary_dilation (border_value=0) / "
+        return "J. Serra, Image Analysis and Mathematical Morphology (1982); small balls as the union of the ball's "
+                + "x runs on bit-packed rows, larger ones from the exact EDT (Felzenszwalb & Huttenlocher 2012); "
+                + "equals scipy.ndimage binary_dilation (border_value=0) / "
                 + "binary_erosion (border_value=1) with the same ball footprint";
     }
 
