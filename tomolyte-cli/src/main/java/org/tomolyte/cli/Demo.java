@@ -208,10 +208,9 @@ final class Demo {
         org.tomolyte.echem.model.SymmetricCell cell = new org.tomolyte.echem.model.SymmetricCell(68, 0.001);
         StringBuilder csv = new StringBuilder("time_s,current_mA_cm2,voltage_V\n");
         for (int t = 0; t <= 2 * OPERANDO_HALF_CYCLE_S; t += 60) {
-            double i = ((long) Math.floor(t / OPERANDO_HALF_CYCLE_S)) % 2 == 0 ? OPERANDO_CURRENT_MA_CM2 : -OPERANDO_CURRENT_MA_CM2;
-            var state = new org.tomolyte.echem.model.SymmetricCell.State(i, interp(OPERANDO_TIMES_S, top, t),
-                    interp(OPERANDO_TIMES_S, bottom, t), interp(OPERANDO_TIMES_S, interphase, t));
-            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.9f%n", t, i, cell.voltage(bv, OPERANDO_INTERPHASE_S_CM, state).cellV()));
+            var state = org.tomolyte.echem.model.SymmetricCell.stateAt(t, OPERANDO_CURRENT_MA_CM2, OPERANDO_HALF_CYCLE_S, OPERANDO_TIMES_S,
+                    top, bottom, interphase);
+            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.9f%n", t, state.currentMaCm2(), cell.voltage(bv, OPERANDO_INTERPHASE_S_CM, state).cellV()));
         }
         org.tomolyte.io.AtomicFiles.writeString(dir.resolve("cell-voltage.csv"), csv);
         return truths;
@@ -229,18 +228,6 @@ final class Demo {
         return new int[] {step % 2, 0, -(step % 2)};
     }
 
-    /** Linear interpolation, held constant outside [x0, xn]. */
-    private static double interp(double[] x, double[] y, double at) {
-        if (at <= x[0]) {
-            return y[0];
-        }
-        for (int k = 1; k < x.length; k++) {
-            if (at <= x[k]) {
-                return y[k - 1] + (y[k] - y[k - 1]) * (at - x[k - 1]) / (x[k] - x[k - 1]);
-            }
-        }
-        return y[y.length - 1];
-    }
 
     private void operandoChecks(List<OperandoCell.Truth> truths, List<Check> checks) {
         Map<String, Object> r = results("cell-operando");

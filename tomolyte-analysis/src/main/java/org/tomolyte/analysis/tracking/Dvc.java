@@ -486,14 +486,7 @@ public final class Dvc {
                     break;
                 }
             }
-            if (!sample(p, img)) {
-                return null;
-            }
-            double zncc = 0;
-            for (int i = 0; i < n; i++) {
-                zncc += img[i] * tn[i];
-            }
-            return new double[] {p[0], p[1], p[2], zncc};
+            return sample(p, img) ? new double[] {p[0], p[1], p[2], correlation(img, tn)} : null;
         }
 
         /** Gradients of the reference over the subset (central differences, grey per voxel), divided by tNorm: [axis][point]. */
@@ -640,14 +633,16 @@ public final class Dvc {
                     break;
                 }
             }
-            if (!sampleAffine(w, img)) {
-                return null;
-            }
+            return sampleAffine(w, img) ? new double[] {w[3], w[7], w[11], correlation(img, tn)} : null;
+        }
+
+        /** ZNCC of the sampled, normalised deformed subset {@code img} with the normalised reference subset {@code tn}. */
+        private static double correlation(double[] img, double[] tn) {
             double zncc = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < tn.length; i++) {
                 zncc += img[i] * tn[i];
             }
-            return new double[] {w[3], w[7], w[11], zncc};
+            return zncc;
         }
 
         /**

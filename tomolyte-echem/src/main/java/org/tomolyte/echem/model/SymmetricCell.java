@@ -125,4 +125,51 @@ public record SymmetricCell(double electrolyteThicknessUm, double electrolyteCon
         double i0Err = fitI0 ? i0 * Math.log(10) * r.standardError(1) : Double.NaN;
         return new Fit(k, kErr, i0, i0Err, Math.sqrt(r.cost() / n));
     }
+
+    /**
+     * The applied current density of a galvanostatic symmetric-cell test at time {@code tS}: the
+     * first half cycle's value, reversed every half cycle.
+     *
+     * @param firstHalfMaCm2 current density of the first half cycle, mA/cm^2 (positive strips the top electrode)
+     * @param halfCycleS     half-cycle duration, s, &gt; 0
+     * @param tS             time, s
+     */
+    public static double alternatingCurrent(double firstHalfMaCm2, double halfCycleS, double tS) {
+        long half = (long) Math.floor(tS / halfCycleS);
+        return half % 2 == 0 ? firstHalfMaCm2 : -firstHalfMaCm2;
+    }
+
+    /**
+     * The state at time {@code tS} of a galvanostatic test whose contact fractions and interphase
+     * thickness were measured at {@code timesS} (sorted): linear interpolation between the
+     * measurements, held constant before the first and after the last.
+     */
+    public static State stateAt(double tS, double firstHalfMaCm2, double halfCycleS, double[] timesS, double[] contactTop,
+                                double[] contactBottom, double[] interphaseThicknessUm) {
+        return new State(alternatingCurrent(firstHalfMaCm2, halfCycleS, tS), interpolate(timesS, contactTop, tS),
+                interpolate(timesS, contactBottom, tS), interpolate(timesS, interphaseThicknessUm, tS));
+    }
+
+    /** Linear interpolation in sorted x, constant beyond the ends. */
+    static double interpolate(double[] x, double[] y, double at) {
+        int n = x.length;
+        if (at <= x[0]) {
+            return y[0];
+        }
+        if (at >= x[n - 1]) {
+            return y[n - 1];
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] <= at) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double dx = x[hi] - x[lo];
+        return dx == 0 ? y[hi] : y[lo] + (y[hi] - y[lo]) * (at - x[lo]) / dx;
+    }
 }

@@ -164,8 +164,7 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
         List<SymmetricCell.State> fitStates = new ArrayList<>();
         List<Double> fitV = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            double i = current(p, t[k]);
-            states[k] = new SymmetricCell.State(i, interp(tiS, top, t[k]), interp(tiS, bot, t[k]), interp(tiS, thick, t[k]));
+            states[k] = SymmetricCell.stateAt(t[k], p.currentDensityMaCm2(), p.halfCycleS(), tiS, top, bot, thick);
             if (t[k] < p.halfCycleS()) {
                 fitStates.add(states[k]);
                 fitV.add(vMeas[k]);
@@ -261,11 +260,6 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
         return res;
     }
 
-    /** Applied current density at time t: the first half cycle's value, reversed every half cycle. */
-    static double current(Params p, double tS) {
-        long half = (long) Math.floor(tS / p.halfCycleS());
-        return (half % 2 == 0) ? p.currentDensityMaCm2() : -p.currentDensityMaCm2();
-    }
 
     private static String pct(double s) {
         String v = String.format(Locale.ROOT, "%.6g", s * 100);
@@ -302,26 +296,4 @@ public final class SymmetricCellOp implements Op<SymmetricCellOp.Params> {
         return out;
     }
 
-    /** Linear interpolation in sorted x, constant beyond the ends. */
-    static double interp(double[] x, double[] y, double at) {
-        int n = x.length;
-        if (at <= x[0]) {
-            return y[0];
-        }
-        if (at >= x[n - 1]) {
-            return y[n - 1];
-        }
-        int lo = 0;
-        int hi = n - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (x[mid] <= at) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double dx = x[hi] - x[lo];
-        return dx == 0 ? y[hi] : y[lo] + (y[hi] - y[lo]) * (at - x[lo]) / dx;
-    }
 }

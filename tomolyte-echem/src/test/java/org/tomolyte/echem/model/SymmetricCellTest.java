@@ -79,8 +79,7 @@ class SymmetricCellTest {
         Table.Builder t = Table.builder("voltage").column("time_s", "s", Table.Kind.REAL, "").column("voltage_V", "V", Table.Kind.REAL, "");
         for (int k = 0; k < 600; k++) {
             double ts = k * 60.0;
-            SymmetricCell.State s = new SymmetricCell.State(SymmetricCellOp.current(truth, ts), SymmetricCellOp.interp(ti, top, ts),
-                    SymmetricCellOp.interp(ti, bot, ts), SymmetricCellOp.interp(ti, th, ts));
+            SymmetricCell.State s = SymmetricCell.stateAt(ts, truth.currentDensityMaCm2(), truth.halfCycleS(), ti, top, bot, th);
             t.row(ts, cell.voltage(bv, kTrue, s).cellV() + noiseV * rnd.nextGaussian());
         }
         return t.build();
@@ -133,5 +132,26 @@ class SymmetricCellTest {
         assertEquals(0.8, i0, 4 * i0Err);
         assertEquals(0.8, i0, 0.08);
         assertEquals(0.001, (Double) m.get("fit_rms_V"), 0.0002);
+    }
+
+    @Test
+    void theStateFollowsTheScheduleAndInterpolatesTheMeasurements() {
+        double[] times = {0, 100, 300};
+        double[] top = {1, 0.8, 0.4};
+        double[] bottom = {1, 1, 0.5};
+        double[] interphase = {0, 1, 3};
+        SymmetricCell.State a = SymmetricCell.stateAt(50, 2, 200, times, top, bottom, interphase);
+        assertEquals(2, a.currentMaCm2(), 0.0);
+        assertEquals(0.9, a.contactTop(), 1e-12);
+        assertEquals(1, a.contactBottom(), 1e-12);
+        assertEquals(0.5, a.interphaseThicknessUm(), 1e-12);
+        SymmetricCell.State b = SymmetricCell.stateAt(250, 2, 200, times, top, bottom, interphase);
+        assertEquals(-2, b.currentMaCm2(), 0.0, "reversed in the second half cycle");
+        assertEquals(0.5, b.contactTop(), 1e-12);
+        assertEquals(0.625, b.contactBottom(), 1e-12);
+        assertEquals(2.5, b.interphaseThicknessUm(), 1e-12);
+        SymmetricCell.State c = SymmetricCell.stateAt(450, 2, 200, times, top, bottom, interphase);
+        assertEquals(2, c.currentMaCm2(), 0.0, "third half cycle");
+        assertEquals(0.4, c.contactTop(), 0.0, "held after the last measurement");
     }
 }
