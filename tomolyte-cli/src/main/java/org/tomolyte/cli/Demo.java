@@ -228,7 +228,6 @@ final class Demo {
         return new int[] {step % 2, 0, -(step % 2)};
     }
 
-
     private void operandoChecks(List<OperandoCell.Truth> truths, List<Check> checks) {
         Map<String, Object> r = results("cell-operando");
         for (OperandoCell.Truth t : truths) {
